@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] },
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  snapshotFormat: { escapeString: false, printBasicPrototype: false },
+  testTimeout: 60000,
+};

@@ -1,0 +1,108 @@
+import { CamPolicy } from './.gen/providers/tencentcloud/cam-policy';
+import { CamRole } from './.gen/providers/tencentcloud/cam-role';
+import { CamRolePolicyAttachment } from './.gen/providers/tencentcloud/cam-role-policy-attachment';
+import { Construct, Lazy, TerraformResource } from './core';
+import { currentAccount } from './current-account';
+import { MAX_STATEMENT_BYTES } from './validation/statement-size';
+
+/** Props of {@link CosServiceRole}. */
+export interface CosServiceRoleProps {
+  /**
+   * Create the role in this stack. The name `COS_QcsRole` is account-wide: create it in exactly one stack of the
+   * account (or let the COS console create it) and reference it everywhere else.
+   * @default false - reference the existing role
+   */
+  readonly create?: boolean;
+  /**
+   * Owner UIN of the account the role lives in.
+   * @default - read from the `tencentcloud_user_info` data source
+   */
+  readonly ownerUin?: string;
+  /**
+   * Name of the least-privilege CAM policy attached to a created role (also account-wide).
+   * @default 'CosInventoryReportWriter'
+   */
+  readonly policyName?: string;
+}
+
+/**
+ * The CAM service role `COS_QcsRole` that COS assumes to write inventory reports.
+ *
+ * Created, it trusts only the service `cos.cloud.tencent.com` and carries one policy that allows `cos:PutObject`
+ * on the report locations of the destinations that use it, nothing else. Referenced, it only names the principal
+ * destination bucket policies grant.
+ *
+ * @see https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview, configuring inventory via APIs)
+ */
+export class CosServiceRole extends Construct {
+  /** The fixed name COS assumes. */
+  public static readonly ROLE_NAME = 'COS_QcsRole';
+  /** The service principal the role trusts. */
+  public static readonly SERVICE_PRINCIPAL = 'cos.cloud.tencent.com';
+
+  /** Owner UIN of the account the role is in. */
+  public readonly ownerUin: string;
+  /** `qcs::cam::uin/<owner uin>:roleName/COS_QcsRole`, the principal bucket policies grant. */
+  public readonly principal: string;
+  /** The `tencentcloud_cam_role`, when created here. */
+  public readonly role?: TerraformResource;
+  /** The `tencentcloud_cam_policy` attached to the role, when created here. */
+  public readonly policy?: TerraformResource;
+
+  private readonly reportLocations: string[] = [];
+
+  constructor(scope: Construct, id: string, props: CosServiceRoleProps = {}) {
+    super(scope, id);
+    this.ownerUin = props.ownerUin ?? currentAccount(this).ownerUin;
+    this.principal = `qcs::cam::uin/${this.ownerUin}:roleName/${CosServiceRole.ROLE_NAME}`;
+    if (!props.create) return;
+
+    const role = new CamRole(this, 'Role', {
+      name: CosServiceRole.ROLE_NAME,
+      description: 'Assumed by COS to deliver bucket inventory reports (managed by cdktf-cos-inventory)',
+      document: JSON.stringify({
+        version: '2.0',
+        statement: [{ action: ['name/sts:AssumeRole'], effect: 'allow', principal: { service: [CosServiceRole.SERVICE_PRINCIPAL] } }],
+      }),
+    });
+    const policy = new CamPolicy(this, 'Policy', {
+      name: props.policyName ?? 'CosInventoryReportWriter',
+      description: 'Lets COS write inventory reports under their report prefixes only',
+      document: Lazy.stringValue({ produce: () => this.renderPolicy() }),
+    });
+    new CamRolePolicyAttachment(this, 'Attachment', { roleId: role.id, policyId: policy.id });
+    this.role = role;
+    this.policy = policy;
+    this.node.addValidation({
+      validate: () => (this.reportLocations.length === 0
+        ? [`[${this.node.path}] create = true: a created ${CosServiceRole.ROLE_NAME} needs at least one InventoryDestination using it; its policy would be empty`]
+        : []),
+    });
+  }
+
+  /**
+   * Lets the role write under one more report location (a six-segment resource name ending in `/*`).
+   * Destinations call this for every source they accept.
+   */
+  public allowReportWrites(resource: string): void {
+    if (!this.reportLocations.includes(resource)) this.reportLocations.push(resource);
+  }
+
+  /** One PutObject statement per group of locations, each group kept under CAM's statement size limit. */
+  private renderPolicy(): string {
+    const statements: object[] = [];
+    let group: string[] = [];
+    const statementFor = (resources: string[]) => ({ effect: 'allow', action: ['name/cos:PutObject'], resource: resources });
+    for (const location of this.reportLocations) {
+      const grown = [...group, location];
+      if (group.length > 0 && Buffer.byteLength(JSON.stringify(statementFor(grown))) > MAX_STATEMENT_BYTES) {
+        statements.push(statementFor(group));
+        group = [location];
+      } else {
+        group = grown;
+      }
+    }
+    if (group.length > 0) statements.push(statementFor(group));
+    return JSON.stringify({ version: '2.0', statement: statements });
+  }
+}
