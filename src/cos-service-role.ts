@@ -75,7 +75,7 @@ export class CosServiceRole extends Construct {
     this.policy = policy;
     this.node.addValidation({
       validate: () => (this.reportLocations.length === 0
-        ? [`[${this.node.path}] create = true: a created ${CosServiceRole.ROLE_NAME} needs at least one InventoryDestination using it; its policy would be empty`]
+        ? [`create = true: a created ${CosServiceRole.ROLE_NAME} needs at least one InventoryDestination using it; its policy would be empty`]
         : []),
     });
   }

@@ -9,7 +9,7 @@ import { checkAppId, checkBucketName } from './validation/bucket-name';
 import { checkReportPrefix } from './validation/object-prefix';
 import { checkRegion } from './validation/region';
 import { checkStatementSize } from './validation/statement-size';
-import { Problem, problemMessages, throwIfProblems } from './validation/problem';
+import { describeProblem, Problem, throwIfProblems } from './validation/problem';
 
 /** Props of {@link InventoryDestination}. */
 export interface InventoryDestinationProps {
@@ -208,7 +208,8 @@ export class InventoryDestination extends Construct {
   private validateStatements(): string[] {
     const problems: Problem[] = this.statements.flatMap((statement, index) =>
       checkStatementSize(`policy statement ${index}`, JSON.stringify(renderStatement(statement))));
-    return problemMessages(this.node.path, problems);
+    // cdktf prefixes validation messages with the construct path itself.
+    return problems.map(describeProblem);
   }
 }
 

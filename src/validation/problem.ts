@@ -17,18 +17,13 @@ export function describeProblem(problem: Problem): string {
   return `${problem.field} = ${JSON.stringify(problem.value)}: ${problem.rule}`;
 }
 
-/** One line a problem: `[<construct path>] <field> = <value>: <rule>`. */
-export function problemMessages(constructPath: string, problems: Problem[]): string[] {
-  return problems.map((p) => `[${constructPath}] ${describeProblem(p)}`);
-}
-
 /**
  * Thrown at synth time for props that COS or the provider would refuse. It lists every problem found on the
  * construct at once, each with the construct path, the field, the value and the rule.
  */
 export class InventoryValidationError extends Error {
   constructor(public readonly constructPath: string, public readonly problems: Problem[]) {
-    super(problemMessages(constructPath, problems).join('\n'));
+    super(problems.map((p) => `[${constructPath}] ${describeProblem(p)}`).join('\n'));
     this.name = 'InventoryValidationError';
   }
 }

@@ -1,2 +1,5 @@
-// Registers cdktf's jest matchers (toHaveResourceWithProperties and friends).
+// Registers cdktf's jest matchers (toHaveResourceWithProperties and friends) and their types.
 import 'cdktf/lib/testing/adapters/jest';
+import { Testing } from 'cdktf';
+
+Testing.setupJest();
