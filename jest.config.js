@@ -7,4 +7,5 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

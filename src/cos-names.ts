@@ -5,7 +5,7 @@ import { Fn, Token } from './core';
  * 50 characters at most in all.
  * @see https://www.tencentcloud.com/document/product/436/13312 (Bucket Overview, naming conventions)
  */
-export const BUCKET_NAME_PATTERN = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)-(\d{5,12})$/;
+export const BUCKET_NAME_PATTERN = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)-([0-9]{5,12})$/;
 export const BUCKET_NAME_MAX_LENGTH = 50;
 
 /** COS regions look like `ap-guangzhou`, `ap-shanghai-fsi`, `na-siliconvalley`. */

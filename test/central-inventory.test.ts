@@ -1,0 +1,41 @@
+import { CentralInventory, InventoryFrequency } from '../src';
+import { bucketPolicyDocument, schemaProblems, synthJson } from './support/synth';
+
+describe('CentralInventory', () => {
+  test('three sources give one policy resource with three statements, each scoped to its source', () => {
+    const json = synthJson((scope) => {
+      new CentralInventory(scope, 'Central', {
+        destination: { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001' },
+        sourceBuckets: ['a-1250000000', 'b-1250000000', 'c-1300000000'],
+        inventory: { frequency: InventoryFrequency.WEEKLY },
+      });
+    });
+    expect(Object.keys(json.resource.tencentcloud_cos_bucket_policy)).toHaveLength(1);
+    const statements = bucketPolicyDocument(json).statement;
+    expect(statements.map((s: any) => s.resource)).toEqual([
+      ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/cos_bucket_inventory/1250000000/a/*'],
+      ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/cos_bucket_inventory/1250000000/b/*'],
+      ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/cos_bucket_inventory/1300000000/c/*'],
+    ]);
+    for (const statement of statements) {
+      expect(statement).toMatchObject({ effect: 'allow', action: ['name/cos:PutObject'], principal: { qcs: ['qcs::cam::uin/100000000001:roleName/COS_QcsRole'] } });
+    }
+    const inventories = Object.values(json.resource.tencentcloud_cos_bucket_inventory) as any[];
+    expect(inventories.map((i) => [i.bucket, i.name, i.schedule.frequency])).toEqual([
+      ['a-1250000000', 'inventory-weekly', 'Weekly'],
+      ['b-1250000000', 'inventory-weekly', 'Weekly'],
+      ['c-1300000000', 'inventory-weekly', 'Weekly'],
+    ]);
+    expect(json).toMatchSnapshot();
+    expect(schemaProblems(json)).toEqual([]);
+  });
+
+  test('a source listed twice is refused', () => {
+    expect(() => synthJson((scope) => {
+      new CentralInventory(scope, 'Central', {
+        destination: { bucketName: 'reports-1250000000', region: 'ap-guangzhou' },
+        sourceBuckets: ['a-1250000000', 'a-1250000000'],
+      });
+    })).toThrow('[test/Central] sourceBuckets[1] = "a-1250000000": is listed twice; list each source once');
+  });
+});

@@ -1,0 +1,24 @@
+import { synthInventory } from '../support/build';
+
+describe('rule: bucket names carry -APPID', () => {
+  test('refuses a source bucket name without the APPID suffix', () => {
+    expect(() => synthInventory({ bucketName: 'logs' })).toThrow(
+      '[test/Inv] bucketName = "logs": must be <name>-<APPID> (for example examplebucket-1250000000): lowercase letters, digits and hyphens, then the numeric APPID suffix',
+    );
+  });
+
+  test('refuses a destination bucket name without the APPID suffix', () => {
+    expect(() => synthInventory({}, { bucketName: 'Reports' })).toThrow('[test/Dest] bucketName = "Reports": must be <name>-<APPID>');
+  });
+
+  test('refuses a name longer than 50 characters', () => {
+    const bucketName = `${'a'.repeat(40)}-1250000000`;
+    expect(() => synthInventory({ bucketName })).toThrow(`[test/Inv] bucketName = "${bucketName}": must be at most 50 characters including -APPID`);
+  });
+
+  test('refuses an APPID that does not match the name', () => {
+    expect(() => synthInventory({ appId: '1300000000' })).toThrow(
+      '[test/Inv] appId = "1300000000": must match the -APPID suffix of bucket "logs-1250000000"',
+    );
+  });
+});

@@ -1,0 +1,15 @@
+import { synthInventory } from '../support/build';
+
+describe('rule: optional fields', () => {
+  test('refuses a field COS does not document', () => {
+    expect(() => synthInventory({ optionalFields: ['Size', 'Owner'] })).toThrow(
+      '[test/Inv] optionalFields[1] = "Owner": must be one of Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, ReplicationStatus, Tag, Crc64, x-cos-meta-*',
+    );
+  });
+
+  test('refuses a field named twice instead of dropping one', () => {
+    expect(() => synthInventory({ optionalFields: ['Size', 'ETag', 'Size'] })).toThrow(
+      '[test/Inv] optionalFields[2] = "Size": is listed twice; name each field once',
+    );
+  });
+});

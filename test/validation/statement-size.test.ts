@@ -1,0 +1,16 @@
+import { InventoryDestination } from '../../src';
+import { DESTINATION } from '../support/build';
+import { synth } from '../support/synth';
+
+describe('rule: policy statements fit CAM', () => {
+  test('a statement over 4095 bytes fails synth', () => {
+    expect(() => synth((scope) => {
+      const destination = new InventoryDestination(scope, 'Dest', DESTINATION);
+      destination.addToResourcePolicy({
+        principals: Array.from({ length: 100 }, (_, i) => `qcs::cam::uin/100000000001:uin/${100000000100 + i}`),
+        actions: ['name/cos:GetObject'],
+        resources: ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/*'],
+      });
+    })).toThrow(/\[test\/Dest\] policy statement 0 = ".*\.\.\.": is \d+ bytes; a policy statement may have at most 4095/);
+  });
+});
