@@ -9,6 +9,7 @@ import { checkInventoryId } from './validation/inventory-id';
 import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
 import { checkOptionalFields } from './validation/optional-fields';
 import { checkRegion, checkSameRegion } from './validation/region';
+import { known, knownEach } from './validation/known';
 import { checkTagFilterExpressible } from './validation/tag-filter';
 import { throwIfProblems } from './validation/problem';
 
@@ -57,15 +58,15 @@ export class BucketInventory extends Construct {
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
 
     throwIfProblems(this.node.path, [
-      ...checkBucketName('bucketName', props.bucketName),
-      ...(props.appId !== undefined ? checkAppId('appId', props.appId, props.bucketName) : []),
-      ...checkInventoryId('inventoryId', this.inventoryId),
-      ...(props.region !== undefined ? checkRegion('region', props.region) : []),
-      ...checkSameRegion('region', props.region ?? destination.region, destination.region),
-      ...checkOptionalFields('optionalFields', props.optionalFields ?? []),
-      ...(props.prefix !== undefined ? checkFilterPrefix('prefix', props.prefix) : []),
-      ...checkReportPrefix('reportPrefix', reportPrefix),
-      ...checkCreationPeriod('createdAfter', props.createdAfter, 'createdBefore', props.createdBefore),
+      ...checkBucketName('bucketName', known(props.bucketName)),
+      ...checkAppId('appId', known(props.appId), known(props.bucketName)),
+      ...checkInventoryId('inventoryId', known(this.inventoryId)),
+      ...checkRegion('region', known(props.region)),
+      ...checkSameRegion('region', known(props.region ?? destination.region), known(destination.region)),
+      ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? [])),
+      ...checkFilterPrefix('prefix', known(props.prefix)),
+      ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+      ...checkCreationPeriod('createdAfter', known(props.createdAfter), 'createdBefore', known(props.createdBefore)),
       ...checkTagFilterExpressible('tags', props.tags),
       ...claimInventoryId(TerraformStack.of(this), 'inventoryId', props.bucketName, this.inventoryId, this.node.path),
     ]);

@@ -9,6 +9,7 @@ import { checkAppId, checkBucketName } from './validation/bucket-name';
 import { checkReportPrefix } from './validation/object-prefix';
 import { checkRegion } from './validation/region';
 import { checkStatementSize } from './validation/statement-size';
+import { known } from './validation/known';
 import { describeProblem, Problem, throwIfProblems } from './validation/problem';
 
 /** Props of {@link InventoryDestination}. */
@@ -133,10 +134,10 @@ export class InventoryDestination extends Construct {
     super(scope, id);
     const reportPrefix = props.reportPrefix ?? DEFAULT_REPORT_PREFIX;
     throwIfProblems(this.node.path, [
-      ...checkBucketName('bucketName', props.bucketName),
-      ...(props.appId !== undefined ? checkAppId('appId', props.appId, props.bucketName) : []),
-      ...checkRegion('region', props.region),
-      ...checkReportPrefix('reportPrefix', reportPrefix),
+      ...checkBucketName('bucketName', known(props.bucketName)),
+      ...checkAppId('appId', known(props.appId), known(props.bucketName)),
+      ...checkRegion('region', known(props.region)),
+      ...checkReportPrefix('reportPrefix', known(reportPrefix)),
       ...checkBucketOnlyOptions(props),
     ]);
 
@@ -207,7 +208,7 @@ export class InventoryDestination extends Construct {
 
   private validateStatements(): string[] {
     const problems: Problem[] = this.statements.flatMap((statement, index) =>
-      checkStatementSize(`policy statement ${index}`, JSON.stringify(renderStatement(statement))));
+      checkStatementSize(`policy statement ${index}`, known(JSON.stringify(renderStatement(statement)))));
     // cdktf prefixes validation messages with the construct path itself.
     return problems.map(describeProblem);
   }

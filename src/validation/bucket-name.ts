@@ -1,9 +1,9 @@
 import { BUCKET_NAME_MAX_LENGTH, BUCKET_NAME_PATTERN } from '../cos-names';
-import { isUnresolved, Problem } from './problem';
+import { Problem } from './problem';
 
 /** Bucket names carry their `-APPID` suffix: COS addresses buckets only by the full name. */
-export function checkBucketName(field: string, bucketName: string): Problem[] {
-  if (isUnresolved(bucketName)) return [];
+export function checkBucketName(field: string, bucketName: string | undefined): Problem[] {
+  if (bucketName === undefined) return [];
   if (!BUCKET_NAME_PATTERN.test(bucketName)) {
     return [{
       field,
@@ -18,10 +18,10 @@ export function checkBucketName(field: string, bucketName: string): Problem[] {
 }
 
 /** An explicit APPID must be numeric and, when the name is known, match the name's suffix. */
-export function checkAppId(field: string, appId: string, bucketName: string): Problem[] {
-  if (isUnresolved(appId)) return [];
+export function checkAppId(field: string, appId: string | undefined, bucketName: string | undefined): Problem[] {
+  if (appId === undefined) return [];
   if (!/^\d{5,12}$/.test(appId)) return [{ field, value: appId, rule: 'must be the numeric APPID of the account' }];
-  if (!isUnresolved(bucketName) && !bucketName.endsWith(`-${appId}`)) {
+  if (bucketName !== undefined && !bucketName.endsWith(`-${appId}`)) {
     return [{ field, value: appId, rule: `must match the -APPID suffix of bucket ${JSON.stringify(bucketName)}` }];
   }
   return [];

@@ -1,4 +1,4 @@
-import { isUnresolved, Problem } from './problem';
+import { Problem } from './problem';
 
 const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 /**
@@ -7,14 +7,17 @@ const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
  */
 export const INVENTORY_ID_MAX_LENGTH = 64;
 
-/** Inventory ids: `a-z A-Z 0-9 - _ .`, 1 to 64 characters (PUT/POST Bucket inventory, parameter `id`). */
-export function checkInventoryId(field: string, id: string): Problem[] {
-  if (isUnresolved(id)) return [];
+/**
+ * Inventory ids: `a-z A-Z 0-9 - _ .`, 1 to `maxLength` characters (PUT/POST Bucket inventory, parameter `id`).
+ * An unknown (token) id is skipped.
+ */
+export function checkInventoryId(field: string, id: string | undefined, maxLength = INVENTORY_ID_MAX_LENGTH): Problem[] {
+  if (id === undefined) return [];
   if (!ID_PATTERN.test(id)) {
     return [{ field, value: id, rule: 'must use only the characters a-z A-Z 0-9 - _ . and not be empty' }];
   }
-  if (id.length > INVENTORY_ID_MAX_LENGTH) {
-    return [{ field, value: id, rule: `must be at most ${INVENTORY_ID_MAX_LENGTH} characters (it has ${id.length})` }];
+  if (id.length > maxLength) {
+    return [{ field, value: id, rule: `must be at most ${maxLength} characters (it has ${id.length})` }];
   }
   return [];
 }

@@ -1,4 +1,4 @@
-import { isUnresolved, Problem } from './problem';
+import { Problem } from './problem';
 
 /** The optional fields COS documents for PUT and POST Bucket inventory (`OptionalFields/Field`). */
 export const COS_OPTIONAL_FIELDS: readonly string[] = [
@@ -13,12 +13,12 @@ export const COS_OPTIONAL_FIELDS: readonly string[] = [
   'x-cos-meta-*',
 ];
 
-/** Each field must be one COS documents, named once. */
-export function checkOptionalFields(field: string, fields: string[], allowed: readonly string[] = COS_OPTIONAL_FIELDS): Problem[] {
+/** Each field must be one COS documents, named once. Unknown (token) entries are skipped. */
+export function checkOptionalFields(field: string, fields: Array<string | undefined>, allowed: readonly string[] = COS_OPTIONAL_FIELDS): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
   fields.forEach((name, index) => {
-    if (isUnresolved(name)) return;
+    if (name === undefined) return;
     if (!allowed.includes(name)) {
       problems.push({ field: `${field}[${index}]`, value: name, rule: `must be one of ${allowed.join(', ')}` });
     } else if (seen.has(name)) {

@@ -1,15 +1,8 @@
-import { Token } from '../core';
-
 /** One broken rule: the field, the value it has, and the rule it breaks. */
 export interface Problem {
   readonly field: string;
   readonly value: unknown;
   readonly rule: string;
-}
-
-/** A value Terraform only knows at apply time; rules skip it rather than guess. */
-export function isUnresolved(value: unknown): boolean {
-  return Token.isUnresolved(value);
 }
 
 /** Renders a problem as `<field> = <value>: <rule>`. */
