@@ -1,38 +1,15 @@
 import { CosBucketInventory } from './.gen/providers/tencentcloud/cos-bucket-inventory';
 import { Construct, TerraformResource, TerraformStack } from './core';
-import { InventoryDestination } from './inventory-destination';
+import { InventorySourceProps, reportSourceProblems } from './inventory-source';
 import { defaultInventoryId, InventoryFrequency, InventoryObjectVersions, InventoryOptions } from './inventory-options';
-import { checkAppId, checkBucketName } from './validation/bucket-name';
-import { checkCreationPeriod } from './validation/creation-period';
 import { claimInventoryId } from './validation/duplicate-inventory-id';
 import { checkInventoryId } from './validation/inventory-id';
-import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
-import { checkOptionalFields } from './validation/optional-fields';
-import { checkRegion, checkSameRegion } from './validation/region';
-import { known, knownEach } from './validation/known';
+import { known } from './validation/known';
 import { checkTagFilterExpressible } from './validation/tag-filter';
 import { throwIfProblems } from './validation/problem';
 
 /** Props of {@link BucketInventory}. */
-export interface BucketInventoryProps extends InventoryOptions {
-  /** Where reports go; the matching bucket policy statement is added to it. */
-  readonly destination: InventoryDestination;
-  /**
-   * Full name of the source bucket, with its `-APPID` suffix. A bucket created in the same stack may be passed
-   * as a reference (`myBucket.bucket`); give `appId` then.
-   */
-  readonly bucketName: string;
-  /**
-   * APPID of the source bucket's account.
-   * @default - the `-APPID` suffix of `bucketName`
-   */
-  readonly appId?: string;
-  /**
-   * Region of the source bucket; COS requires the destination in the same region.
-   * @default - the destination's region
-   */
-  readonly region?: string;
-}
+export interface BucketInventoryProps extends InventorySourceProps, InventoryOptions {}
 
 /**
  * A periodic inventory config (PUT Bucket inventory, as `tencentcloud_cos_bucket_inventory`) on a source bucket,
@@ -58,15 +35,8 @@ export class BucketInventory extends Construct {
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
 
     throwIfProblems(this.node.path, [
-      ...checkBucketName('bucketName', known(props.bucketName)),
-      ...checkAppId('appId', known(props.appId), known(props.bucketName)),
+      ...reportSourceProblems(props, reportPrefix),
       ...checkInventoryId('inventoryId', known(this.inventoryId)),
-      ...checkRegion('region', known(props.region)),
-      ...checkSameRegion('region', known(props.region ?? destination.region), known(destination.region)),
-      ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? [])),
-      ...checkFilterPrefix('prefix', known(props.prefix)),
-      ...checkReportPrefix('reportPrefix', known(reportPrefix)),
-      ...checkCreationPeriod('createdAfter', known(props.createdAfter), 'createdBefore', known(props.createdBefore)),
       ...checkTagFilterExpressible('tags', props.tags),
       ...claimInventoryId(TerraformStack.of(this), 'inventoryId', props.bucketName, this.inventoryId, this.node.path),
     ]);

@@ -3,8 +3,11 @@
 // so a cdktn build changes these two lines (and regenerates the bindings) and nothing else.
 export {
   Annotations,
+  AssetType,
+  DataResource,
   Fn,
   Lazy,
+  TerraformAsset,
   TerraformElement,
   TerraformResource,
   TerraformStack,

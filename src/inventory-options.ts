@@ -40,24 +40,8 @@ export class InventoryField {
   private constructor() {}
 }
 
-/** What a report covers and how it is written: everything but the source and destination. */
-export interface InventoryOptions {
-  /**
-   * Inventory id (`a-z A-Z 0-9 - _ .`, at most 64 characters), unique per source bucket. It is also a directory
-   * of the report path.
-   * @default - `inventory-daily` or `inventory-weekly`, after the frequency
-   */
-  readonly inventoryId?: string;
-  /**
-   * Whether COS produces reports.
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /**
-   * How often reports are produced.
-   * @default InventoryFrequency.DAILY
-   */
-  readonly frequency?: InventoryFrequency;
+/** What a report lists and how it is written: shared by periodic configs and one-off jobs. */
+export interface InventoryReportOptions {
   /**
    * Which object versions the report lists.
    * @default InventoryObjectVersions.CURRENT
@@ -74,8 +58,8 @@ export interface InventoryOptions {
    */
   readonly prefix?: string;
   /**
-   * List only objects carrying these tags. The provider's `tencentcloud_cos_bucket_inventory` cannot express a tag
-   * filter, so a periodic config refuses it at synth time; `InventoryJob` (one-off) supports it.
+   * List only objects carrying all these tags. A periodic config (`BucketInventory`) refuses it at synth time:
+   * the provider's `tencentcloud_cos_bucket_inventory` cannot express a tag filter. `InventoryJob` supports it.
    * @default - no tag filter
    */
   readonly tags?: { [key: string]: string };
@@ -99,6 +83,26 @@ export interface InventoryOptions {
    * @default true
    */
   readonly encryptReports?: boolean;
+}
+
+/** A periodic inventory: what its reports list, plus its id and schedule. */
+export interface InventoryOptions extends InventoryReportOptions {
+  /**
+   * Inventory id (`a-z A-Z 0-9 - _ .`, at most 64 characters), unique per source bucket. It is also a directory
+   * of the report path.
+   * @default - `inventory-daily` or `inventory-weekly`, after the frequency
+   */
+  readonly inventoryId?: string;
+  /**
+   * Whether COS produces reports.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * How often reports are produced.
+   * @default InventoryFrequency.DAILY
+   */
+  readonly frequency?: InventoryFrequency;
 }
 
 /** The id used when none is given: one per frequency, so a daily and a weekly config can share a bucket. */

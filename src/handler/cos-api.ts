@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import COS = require('cos-nodejs-sdk-v5');
+import { parseErrorBody } from './inventory-xml';
+
+/** The COS calls the handler makes; the job logic takes this interface, so tests can inject their own. */
+export interface CosApi {
+  /** POST Bucket inventory; resolves with the response body, rejects with `CosRequestError`. */
+  postInventory(bucket: string, region: string, id: string, xml: string): Promise<string>;
+  /** GET Object; `undefined` when it does not exist (yet). */
+  getObject(bucket: string, region: string, key: string): Promise<Buffer | undefined>;
+  /** HEAD Object size in bytes; `undefined` when it does not exist. */
+  headObjectSize(bucket: string, region: string, key: string): Promise<number | undefined>;
+}
+
+/** A failed COS request, with what the apply log needs to find it: status, COS code, message, request id. */
+export class CosRequestError extends Error {
+  constructor(
+    message: string,
+    public readonly statusCode: number | undefined,
+    public readonly code: string | undefined,
+    public readonly requestId: string | undefined,
+    public readonly networkError: string | undefined,
+  ) {
+    super(message);
+    this.name = 'CosRequestError';
+  }
+}
+
+/** Credentials, read from the same variables the tencentcloud provider reads. Never logged or stored. */
+export interface CosCredentials {
+  readonly secretId: string;
+  readonly secretKey: string;
+  readonly securityToken?: string;
+}
+
+/**
+ * Where requests go. `domain` is the SDK's host template for private endpoints
+ * (`{Bucket}.cos-internal.{Region}.tencentcos.cn`); `proxy` sends every request, with its real Host, through an
+ * HTTP proxy, which is how tests reach a local server (SDK 3 has no path-style addressing).
+ */
+export interface CosEndpoint {
+  readonly domain?: string;
+  readonly proxy?: string;
+  readonly protocol?: 'http:' | 'https:';
+  readonly timeoutMs?: number;
+}
+
+export function credentialsFromEnv(env: NodeJS.ProcessEnv): CosCredentials {
+  const secretId = env.TENCENTCLOUD_SECRET_ID;
+  const secretKey = env.TENCENTCLOUD_SECRET_KEY;
+  if (!secretId || !secretKey) {
+    throw new Error('TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set (the variables the tencentcloud provider reads)');
+  }
+  return { secretId, secretKey, securityToken: env.TENCENTCLOUD_SECURITY_TOKEN || undefined };
+}
+
+export function endpointFromEnv(env: NodeJS.ProcessEnv): CosEndpoint {
+  const proxy = env.COS_INVENTORY_PROXY || undefined;
+  const protocol = env.COS_INVENTORY_PROTOCOL || (proxy?.startsWith('http:') ? 'http:' : undefined);
+  if (protocol !== undefined && protocol !== 'http:' && protocol !== 'https:') {
+    throw new Error(`COS_INVENTORY_PROTOCOL = ${JSON.stringify(protocol)}: must be http: or https:`);
+  }
+  return {
+    domain: env.COS_INVENTORY_DOMAIN || undefined,
+    proxy,
+    protocol,
+    timeoutMs: env.COS_INVENTORY_TIMEOUT_MS ? Number(env.COS_INVENTORY_TIMEOUT_MS) : 30_000,
+  };
+}
+
+/** `CosApi` over the official SDK, which signs every request. */
+export function createSdkCosApi(credentials: CosCredentials, endpoint: CosEndpoint): CosApi {
+  const cos = new COS({
+    SecretId: credentials.secretId,
+    SecretKey: credentials.secretKey,
+    SecurityToken: credentials.securityToken,
+    Domain: endpoint.domain ?? '',
+    Protocol: endpoint.protocol ?? '',
+    Proxy: endpoint.proxy ?? '',
+    Timeout: endpoint.timeoutMs ?? 30_000,
+    // The backup host would bypass a private endpoint and a test proxy alike.
+    AutoSwitchHost: false,
+  } as COS.COSOptions);
+
+  const send = (params: Record<string, unknown>): Promise<any> => new Promise((resolve, reject) => {
+    cos.request(params as any, (err: any, data: any) => (err ? reject(toCosRequestError(err)) : resolve(data)));
+  });
+
+  return {
+    async postInventory(bucket, region, id, xml) {
+      const body = Buffer.from(xml, 'utf8');
+      const data = await send({
+        Method: 'POST', Bucket: bucket, Region: region, Action: 'inventory', Query: { id },
+        Headers: {
+          'Content-Type': 'application/xml',
+          'Content-MD5': createHash('md5').update(body).digest('base64'),
+          'Content-Length': String(body.length),
+        },
+        // A stream body turns off the SDK's own immediate retries (sdk/base.js, submitRequest), so the bounded,
+        // jittered retries of retry.ts are the only ones and a POST is never repeated behind our back.
+        Body: Readable.from([body]),
+        RawBody: true,
+      });
+      return Buffer.isBuffer(data.Body) ? data.Body.toString('utf8') : String(data.Body ?? '');
+    },
+    async getObject(bucket, region, key) {
+      try {
+        const data = await send({ Method: 'GET', Bucket: bucket, Region: region, Key: key, RawBody: true });
+        return Buffer.isBuffer(data.Body) ? data.Body : Buffer.from(String(data.Body ?? ''));
+      } catch (err) {
+        if (err instanceof CosRequestError && err.statusCode === 404) return undefined;
+        throw err;
+      }
+    },
+    async headObjectSize(bucket, region, key) {
+      try {
+        const data = await send({ Method: 'HEAD', Bucket: bucket, Region: region, Key: key });
+        return Number(data.headers?.['content-length']);
+      } catch (err) {
+        if (err instanceof CosRequestError && err.statusCode === 404) return undefined;
+        throw err;
+      }
+    },
+  };
+}
+
+/** Normalizes the SDK's error shapes (COS error body, bare status, socket error) into one. */
+export function toCosRequestError(err: any): CosRequestError {
+  const body = err?.error && typeof err.error === 'object' ? err.error : typeof err?.error === 'string' ? parseErrorBody(err.error) : {};
+  const statusCode: number | undefined = err?.statusCode;
+  const requestId: string | undefined = body.RequestId ?? err?.headers?.['x-cos-request-id'];
+  const networkError = statusCode === undefined ? (err?.code ?? err?.error?.code ?? err?.message) : undefined;
+  const code = statusCode !== undefined ? (body.Code ?? (err?.code && !/^\d+$/.test(err.code) ? err.code : undefined)) : undefined;
+  const message = body.Message ?? err?.message ?? String(err);
+  return new CosRequestError(message, statusCode, code, requestId, networkError);
+}

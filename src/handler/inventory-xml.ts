@@ -1,0 +1,75 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { inventoryBucketReference } from '../cos-names';
+import { InventoryJobSpec } from './job-spec';
+
+const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
+const parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: true, isArray: (name) => ['Field', 'Tag'].includes(name) });
+
+/**
+ * The `InventoryConfiguration` body of POST Bucket inventory, element for element as the COS documentation gives
+ * it: Id, Destination/COSBucketDestination (Format, AccountId, Bucket, Prefix, Encryption/SSE-COS), Filter (And with
+ * Prefix and Tag, Period), IncludedObjectVersions, OptionalFields. Never IsEnabled or Schedule: a one-time job
+ * carries neither.
+ */
+export function buildInventoryXml(spec: InventoryJobSpec, jobId: string): string {
+  const destination = {
+    Format: 'CSV',
+    AccountId: spec.destination.accountId,
+    Bucket: inventoryBucketReference(spec.region, spec.destination.bucket),
+    Prefix: spec.destination.prefix,
+    ...(spec.destination.encryption ? { Encryption: { 'SSE-COS': '' } } : {}),
+  };
+  const configuration = {
+    Id: jobId,
+    Destination: { COSBucketDestination: destination },
+    ...renderFilter(spec.filter),
+    IncludedObjectVersions: spec.includedObjectVersions,
+    ...(spec.optionalFields.length > 0 ? { OptionalFields: { Field: spec.optionalFields } } : {}),
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ InventoryConfiguration: configuration })}`;
+}
+
+function renderFilter(filter: InventoryJobSpec['filter']): { Filter?: object } {
+  if (!filter) return {};
+  const tags = (filter.tags ?? []).map((tag) => ({ Key: tag.key, Value: tag.value }));
+  const prefix = filter.prefix !== undefined ? { Prefix: filter.prefix } : {};
+  const period = filter.period && (filter.period.startTime !== undefined || filter.period.endTime !== undefined)
+    ? { Period: { ...optional('StartTime', filter.period.startTime), ...optional('EndTime', filter.period.endTime) } }
+    : {};
+  // Tags need the And container (as the documented example has it); a prefix alone stands directly in Filter.
+  const conditions = tags.length > 0 ? { And: { ...prefix, Tag: tags } } : prefix;
+  const content = { ...conditions, ...period };
+  return Object.keys(content).length > 0 ? { Filter: content } : {};
+}
+
+function optional(name: string, value: number | undefined): Record<string, string> {
+  return value === undefined ? {} : { [name]: String(value) };
+}
+
+/** Parses any COS XML body into plain objects (Field and Tag always arrays). */
+export function parseXml(xml: string): any {
+  return parser.parse(xml);
+}
+
+/** `PostInventoryResult/JobId`, or `undefined` for an empty body (the Chinese page documents an empty one). */
+export function parseJobId(xml: string): string | undefined {
+  if (!xml.trim()) return undefined;
+  const jobId = parseXml(xml)?.PostInventoryResult?.JobId;
+  return typeof jobId === 'string' && jobId.length > 0 ? jobId : undefined;
+}
+
+/** The documented COS error body: Code, Message, Resource, RequestId, TraceId. */
+export interface CosErrorBody {
+  readonly Code?: string;
+  readonly Message?: string;
+  readonly RequestId?: string;
+  readonly TraceId?: string;
+}
+
+export function parseErrorBody(xml: string): CosErrorBody {
+  try {
+    return parseXml(xml)?.Error ?? {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// The thin entry of the bundled handler and of the `cos-inventory` command: reads the job from the environment or a
+// file, wires the real COS client, clock and logger into the pure job functions, and turns the outcome into an exit
+// code. Credentials come only from TENCENTCLOUD_SECRET_ID / _SECRET_KEY / _SECURITY_TOKEN and are never printed.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createSdkCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
+import { InventoryJobSpec, parseJobSpec } from './job-spec';
+import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
+
+const USAGE = `usage:
+  cos-inventory run    [--job FILE] [--run-id ID]
+      submit one POST Bucket inventory job (job JSON from FILE or COS_INVENTORY_JOB; run id from --run-id,
+      COS_INVENTORY_RUN_ID, or a new one), then wait for and verify the report if the job asks to
+  cos-inventory verify [--job FILE] --job-id ID [--since ISO-TIME] [--timeout SECONDS] [--interval SECONDS]
+      wait for the report of an earlier job and verify manifest.checksum and every data file
+environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (credentials);
+  COS_INVENTORY_DOMAIN (private endpoint host template), COS_INVENTORY_PROXY (HTTP proxy, keeps the real Host),
+  COS_INVENTORY_PROTOCOL (http: or https:)`;
+
+/** Exit codes: 0 done, 1 COS refused or the report did not check out, 2 the command or job description is wrong. */
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+function log(line: string): void {
+  process.stdout.write(`cos-inventory: ${line}\n`);
+}
+
+function readJob(file: string | undefined): InventoryJobSpec {
+  const json = file !== undefined ? readFileSync(file, 'utf8') : process.env.COS_INVENTORY_JOB;
+  if (json === undefined) throw new UsageError('no job description: pass --job FILE or set COS_INVENTORY_JOB');
+  try {
+    return parseJobSpec(json);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function dependencies(): JobDependencies {
+  return {
+    api: createSdkCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)),
+    log,
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'job': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
+      'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || command === undefined) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : EXIT_USAGE;
+  }
+  if (command === 'run') {
+    const spec = readJob(values.job);
+    const runId = values['run-id'] ?? process.env.COS_INVENTORY_RUN_ID ?? randomUUID();
+    const result = await runInventoryJob(spec, runId, dependencies());
+    log(`done: job ${result.jobId}${result.report ? `, report ${result.report.manifestKey} verified` : ''}`);
+    return 0;
+  }
+  if (command === 'verify') {
+    const spec = readJob(values.job);
+    const jobId = values['job-id'];
+    if (!jobId) throw new UsageError('verify needs --job-id');
+    const since = values.since ? new Date(values.since) : new Date(Date.now() - 86_400_000);
+    if (Number.isNaN(since.getTime())) throw new UsageError(`--since ${JSON.stringify(values.since)} is not a date`);
+    const wait = {
+      timeoutSeconds: Number(values.timeout ?? spec.wait?.timeoutSeconds ?? 0),
+      pollIntervalSeconds: Number(values.interval ?? spec.wait?.pollIntervalSeconds ?? 10),
+    };
+    await checkJobReport(spec, jobId, since, wait, dependencies());
+    return 0;
+  }
+  throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const usage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`cos-inventory: error: ${(err as Error)?.message ?? String(err)}\n${usage ? `${USAGE}\n` : ''}`);
+    process.exit(usage ? EXIT_USAGE : EXIT_FAILED);
+  },
+);

@@ -1,0 +1,102 @@
+import { CosApi, CosRequestError } from './cos-api';
+import { buildInventoryXml, parseJobId } from './inventory-xml';
+import { InventoryJobSpec, jobIdFor } from './job-spec';
+import { reportDirectory, verifyReport, VerifiedReport, waitForManifest } from './report';
+import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
+
+/** Everything the job touches outside itself, injected so tests drive it without a network or a clock. */
+export interface JobDependencies {
+  readonly api: CosApi;
+  readonly log: (line: string) => void;
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly retry?: RetryPolicy;
+}
+
+export interface JobResult {
+  /** The inventory id the job was submitted under. */
+  readonly jobId: string;
+  /** The JobId COS returned; absent when COS sent an empty body or the id was already submitted by this run. */
+  readonly cosJobId?: string;
+  /** The id had already been submitted by this run (a retry after a lost answer). */
+  readonly alreadySubmitted: boolean;
+  /** `cos://<bucket>/<directory>`, where the reports land. */
+  readonly reportLocation: string;
+  /** Present when the job waited for and verified its report. */
+  readonly report?: VerifiedReport;
+}
+
+/** Fails the apply: its message names the COS error code, message, request id, bucket and job id. */
+export class JobFailedError extends Error {
+  constructor(message: string, public readonly cause?: unknown) {
+    super(message);
+    this.name = 'JobFailedError';
+  }
+}
+
+/** COS answers 409 Conflict when an inventory id is already taken. */
+function isDuplicateId(err: unknown): boolean {
+  return err instanceof CosRequestError && err.statusCode === 409;
+}
+
+export function describeFailure(action: string, err: unknown, bucket: string, jobId: string): string {
+  if (err instanceof CosRequestError) {
+    const what = err.statusCode !== undefined
+      ? `${err.code ?? 'no error code'} (HTTP ${err.statusCode}): ${err.message}`
+      : `network error ${err.networkError ?? ''}: ${err.message}`;
+    return `${action} failed: ${what}; request id ${err.requestId ?? 'none'}; bucket ${bucket}; job id ${jobId}`;
+  }
+  return `${action} failed: ${err instanceof Error ? err.message : String(err)}; bucket ${bucket}; job id ${jobId}`;
+}
+
+/**
+ * Submits one POST Bucket inventory job for a run and, when asked, waits for its report and verifies it.
+ * A 409 for the run's own id means an earlier attempt of this same run got through: that is success.
+ */
+export async function runInventoryJob(spec: InventoryJobSpec, runId: string, deps: JobDependencies): Promise<JobResult> {
+  const jobId = jobIdFor(spec.idPrefix, runId);
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const hooks: RetryHooks = {
+    sleep: deps.sleep,
+    random: deps.random,
+    onRetry: (attempt, delayMs, err) => deps.log(`${describeFailure(`attempt ${attempt}`, err, spec.bucket, jobId)}; retrying in ${delayMs} ms`),
+  };
+  const location = `cos://${spec.destination.bucket}/${reportDirectory(spec, jobId)}`;
+  const submittedAt = deps.now();
+
+  let cosJobId: string | undefined;
+  let alreadySubmitted = false;
+  deps.log(`submitting inventory job ${jobId} on ${spec.bucket} (${spec.region})`);
+  try {
+    cosJobId = parseJobId(await withRetries(() => deps.api.postInventory(spec.bucket, spec.region, jobId, buildInventoryXml(spec, jobId)), retry, hooks));
+  } catch (err) {
+    if (!isDuplicateId(err)) throw new JobFailedError(describeFailure('POST Bucket inventory', err, spec.bucket, jobId), err);
+    alreadySubmitted = true;
+    deps.log(`job id ${jobId} was already submitted by this run (HTTP 409); not submitting it again`);
+  }
+  deps.log(`JobId: ${cosJobId ?? '(none returned)'}`);
+  deps.log(`manifest: ${location}/<yyyymmdd>/manifest.json`);
+  if (!spec.wait) return { jobId, cosJobId, alreadySubmitted, reportLocation: location };
+
+  const report = await checkJobReport(spec, jobId, submittedAt, spec.wait, deps);
+  return { jobId, cosJobId, alreadySubmitted, reportLocation: location, report };
+}
+
+/** Waits for the report of a job submitted at `since`, then verifies it (the CLI's `verify` too). */
+export async function checkJobReport(
+  spec: InventoryJobSpec, jobId: string, since: Date,
+  wait: { timeoutSeconds: number; pollIntervalSeconds: number }, deps: JobDependencies,
+): Promise<VerifiedReport> {
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const hooks: RetryHooks = { sleep: deps.sleep, random: deps.random };
+  try {
+    const manifest = await waitForManifest(deps.api, spec, jobId, since, { ...wait, now: deps.now, log: deps.log }, retry, hooks);
+    deps.log(`manifest found: cos://${spec.destination.bucket}/${manifest.key}`);
+    const report = await verifyReport(deps.api, spec, manifest, retry, hooks);
+    deps.log(`report verified: checksum matches, ${report.files.length} data file(s) present with their stated sizes`);
+    return report;
+  } catch (err) {
+    throw new JobFailedError(describeFailure('waiting for the report', err, spec.bucket, jobId), err);
+  }
+}

@@ -1,0 +1,48 @@
+import { InventoryDestination } from './inventory-destination';
+import { InventoryReportOptions } from './inventory-options';
+import { checkAppId, checkBucketName } from './validation/bucket-name';
+import { checkCreationPeriod } from './validation/creation-period';
+import { known, knownEach } from './validation/known';
+import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
+import { checkOptionalFields } from './validation/optional-fields';
+import { Problem } from './validation/problem';
+import { checkRegion, checkSameRegion } from './validation/region';
+
+/** The source bucket of an inventory or a job, and where its reports go. */
+export interface InventorySourceProps {
+  /** Where reports go; the matching bucket policy statement is added to it. */
+  readonly destination: InventoryDestination;
+  /**
+   * Full name of the source bucket, with its `-APPID` suffix. A bucket created in the same stack may be passed
+   * as a reference (`myBucket.bucket`); give `appId` then.
+   */
+  readonly bucketName: string;
+  /**
+   * APPID of the source bucket's account.
+   * @default - the `-APPID` suffix of `bucketName`
+   */
+  readonly appId?: string;
+  /**
+   * Region of the source bucket; COS requires the destination in the same region.
+   * @default - the destination's region
+   */
+  readonly region?: string;
+}
+
+/**
+ * The rules periodic configs and one-off jobs share: source bucket name, region, filters, fields and report prefix.
+ * Values Terraform resolves later are skipped.
+ */
+export function reportSourceProblems(props: InventorySourceProps & InventoryReportOptions, reportPrefix: string): Problem[] {
+  const destination = props.destination;
+  return [
+    ...checkBucketName('bucketName', known(props.bucketName)),
+    ...checkAppId('appId', known(props.appId), known(props.bucketName)),
+    ...checkRegion('region', known(props.region)),
+    ...checkSameRegion('region', known(props.region ?? destination.region), known(destination.region)),
+    ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? [])),
+    ...checkFilterPrefix('prefix', known(props.prefix)),
+    ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+    ...checkCreationPeriod('createdAfter', known(props.createdAfter), 'createdBefore', known(props.createdBefore)),
+  ];
+}
