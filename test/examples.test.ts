@@ -2,11 +2,13 @@
 import { App } from 'cdktf';
 import { synthesize as existingDestination } from '../examples/existing-destination/main';
 import { synthesize as newDestination } from '../examples/new-destination/main';
+import { synthesize as oneOffJob } from '../examples/one-off-job/main';
 import { schemaProblems, synthApp } from './support/synth';
 
 const EXAMPLES: Record<string, (app: App) => App> = {
   'new-destination': newDestination,
   'existing-destination': existingDestination,
+  'one-off-job': oneOffJob,
 };
 
 describe.each(Object.entries(EXAMPLES))('example %s', (_name, synthesize) => {

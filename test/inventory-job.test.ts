@@ -1,10 +1,116 @@
 import { InventoryDestination, InventoryJob } from '../src';
-import { synthJson } from './support/synth';
+import { bucketPolicyDocument, synth, synthJson } from './support/synth';
 
-test('probe', () => {
-  const json = synthJson((scope) => {
-    const destination = new InventoryDestination(scope, 'Dest', { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001', existingBucket: true, managePolicy: false });
-    new InventoryJob(scope, 'Job', { destination, bucketName: 'logs-1250000000', tags: { age: '18' }, prefix: 'myPrefix' });
+const EXISTING = { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001', existingBucket: true };
+
+function jobResource(json: any): any {
+  return Object.values(json.resource.terraform_data)[0];
+}
+
+describe('InventoryJob', () => {
+  test('a terraform_data whose local-exec runs the bundled handler with the job as JSON', () => {
+    const json = synthJson((scope) => {
+      const destination = new InventoryDestination(scope, 'Dest', EXISTING);
+      new InventoryJob(scope, 'Job', { destination, bucketName: 'logs-1250000000', tags: { age: '18' }, prefix: 'myPrefix', optionalFields: ['Size'] });
+    });
+    const job = jobResource(json);
+    const spec = JSON.parse(job.input.job);
+    expect(spec).toEqual({
+      version: 1,
+      bucket: 'logs-1250000000',
+      region: 'ap-guangzhou',
+      idPrefix: 'one-off',
+      destination: { bucket: 'reports-1250000000', accountId: '100000000001', prefix: 'cos_bucket_inventory', encryption: true },
+      filter: { prefix: 'myPrefix', tags: [{ key: 'age', value: '18' }] },
+      includedObjectVersions: 'Current',
+      optionalFields: ['Size'],
+    });
+    expect(job.triggers_replace).toEqual({ job: job.input.job });
+    const exec = job.provisioner[0]['local-exec'];
+    expect(exec.command).toMatch(/^node "assets\/Job_Handler_[0-9A-F]{8}\/[0-9A-F]{32}\/index\.js" run$/);
+    expect(exec.environment).toEqual({ COS_INVENTORY_JOB: job.input.job, COS_INVENTORY_RUN_ID: '${self.id}' });
+    expect(exec.when).toBeUndefined();
+    expect(job.depends_on).toEqual(['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
+    expect(bucketPolicyDocument(json).statement[0].resource).toEqual(['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/cos_bucket_inventory/1250000000/logs/*']);
+    expect(json).toMatchSnapshot();
   });
-  console.log(JSON.stringify(json, null, 2));
+
+  test('credentials never enter the synthesized JSON, even when they are in the environment', () => {
+    process.env.TENCENTCLOUD_SECRET_KEY = 'must-not-leak-0001';
+    try {
+      const out = synth((scope) => {
+        const destination = new InventoryDestination(scope, 'Dest', EXISTING);
+        new InventoryJob(scope, 'Job', { destination, bucketName: 'logs-1250000000' });
+      });
+      expect(out).not.toContain('must-not-leak-0001');
+      expect(out).not.toMatch(/SECRET|SECURITY_TOKEN/);
+    } finally {
+      delete process.env.TENCENTCLOUD_SECRET_KEY;
+    }
+  });
+
+  test('runOnEveryDeploy adds timestamp() to the replacement triggers', () => {
+    const job = jobResource(synthJson((scope) => {
+      const destination = new InventoryDestination(scope, 'Dest', EXISTING);
+      new InventoryJob(scope, 'Job', { destination, bucketName: 'logs-1250000000', runOnEveryDeploy: true });
+    }));
+    expect(job.triggers_replace.deploy).toBe('${timestamp()}');
+  });
+
+  test('waiting, endpoint and node executable', () => {
+    const job = jobResource(synthJson((scope) => {
+      const destination = new InventoryDestination(scope, 'Dest', EXISTING);
+      new InventoryJob(scope, 'Job', {
+        destination, bucketName: 'logs-1250000000', waitForReport: true, waitTimeoutSeconds: 600, pollIntervalSeconds: 15,
+        endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', protocol: 'https:' }, nodeExecutable: '/opt/node/bin/node',
+        createdAfter: 1704067200, encryptReports: false, reportPrefix: 'audits',
+      });
+    }));
+    const spec = JSON.parse(job.input.job);
+    expect(spec.wait).toEqual({ timeoutSeconds: 600, pollIntervalSeconds: 15 });
+    expect(spec.filter).toEqual({ period: { startTime: 1704067200 } });
+    expect(spec.destination).toMatchObject({ prefix: 'audits', encryption: false });
+    const exec = job.provisioner[0]['local-exec'];
+    expect(exec.command).toMatch(/^\/opt\/node\/bin\/node "/);
+    expect(exec.environment).toMatchObject({ COS_INVENTORY_DOMAIN: '{Bucket}.cos-internal.{Region}.tencentcos.cn', COS_INVENTORY_PROTOCOL: 'https:' });
+  });
+
+  describe('rules', () => {
+    const build = (props: Record<string, unknown>) => () => synth((scope) => {
+      const destination = new InventoryDestination(scope, 'Dest', EXISTING);
+      new InventoryJob(scope, 'Job', { destination, bucketName: 'logs-1250000000', ...props } as any);
+    });
+
+    test('the foundation rules apply', () => {
+      expect(build({ bucketName: 'logs', optionalFields: ['Owner'] })).toThrow(
+        '[test/Job] bucketName = "logs": must be <name>-<APPID>',
+      );
+      expect(build({ region: 'ap-beijing' })).toThrow('[test/Job] region = "ap-beijing": must equal the destination bucket\'s region');
+    });
+
+    test('a one-time job has no schedule or enabled flag', () => {
+      expect(build({ frequency: 'Daily', enabled: true })).toThrow([
+        '[test/Job] enabled = true: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+        '[test/Job] frequency = "Daily": a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+      ].join('\n'));
+    });
+
+    test('tag keys and values follow the object tag rules', () => {
+      expect(build({ tags: { 'bad$key': 'x', ok: 'v'.repeat(257) } })).toThrow([
+        '[test/Job] tags[0].key = "bad$key": must be 1-128 letters, digits, spaces or + - = . _ : / @',
+        `[test/Job] tags[1].value = "${'v'.repeat(257)}": must be 0-256 letters, digits, spaces or + - = . _ : / @`,
+      ].join('\n'));
+    });
+
+    test('the id prefix leaves room for the run suffix', () => {
+      expect(build({ jobIdPrefix: 'p'.repeat(52) })).toThrow(`[test/Job] jobIdPrefix = "${'p'.repeat(52)}": must be at most 51 characters (it has 52)`);
+    });
+
+    test('wait settings need waitForReport and whole seconds', () => {
+      expect(build({ waitTimeoutSeconds: 0 })).toThrow([
+        '[test/Job] waitTimeoutSeconds = 0: must be a whole number of seconds, 1 or more',
+        '[test/Job] waitTimeoutSeconds = 0: applies only with waitForReport: true',
+      ].join('\n'));
+    });
+  });
 });

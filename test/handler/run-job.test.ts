@@ -1,21 +1,11 @@
 // Behaviour of the handler against the fake COS, through the real SDK (which signs; the fake verifies).
 import { createSdkCosApi, CosRequestError } from '../../src/handler/cos-api';
-import { InventoryJobSpec } from '../../src/handler/job-spec';
+import { SPEC } from './spec';
 import { JobDependencies, runInventoryJob } from '../../src/handler/run-job';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 
 const RUN_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const JOB_ID = 'audit-3f2504e04f89';
-export const SPEC: InventoryJobSpec = {
-  version: 1,
-  bucket: 'examplebucket-1250000000',
-  region: 'ap-guangzhou',
-  idPrefix: 'audit',
-  destination: { bucket: 'inventorybucket-1250000000', accountId: '100000000001', prefix: 'cos_bucket_inventory', encryption: true },
-  filter: { prefix: 'myPrefix', tags: [{ key: 'age', value: '18' }] },
-  includedObjectVersions: 'All',
-  optionalFields: ['Size', 'LastModifiedDate', 'StorageClass', 'ETag', 'Tag'],
-};
 
 let cos: FakeCos;
 let lines: string[];

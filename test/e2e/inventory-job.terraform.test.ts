@@ -1,0 +1,107 @@
+// End to end: synthesize the one-off job example, then run the real `terraform init`, `apply` and `destroy`
+// (terraform_data is built in, so this works offline) with the handler talking to the fake COS on 127.0.0.1.
+// Lifecycle under test: one POST on the first apply, none on an unchanged apply, one after a config change,
+// none on destroy; and no credential anywhere in the synthesized JSON, the state or the apply log.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { App } from 'cdktf';
+import { OneOffJobOptions, synthesize } from '../../examples/one-off-job/main';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
+
+const run = promisify(execFile);
+const STACK = 'cos-inventory-one-off-job';
+
+let cos: FakeCos;
+let outdir: string;
+let log = '';
+
+const stackDir = () => path.join(outdir, 'stacks', STACK);
+
+function synthInto(options: OneOffJobOptions): void {
+  synthesize(new App({ outdir }), options).synth();
+}
+
+/** Runs terraform in the stack directory, async so the fake server keeps answering meanwhile. */
+async function terraform(...args: string[]): Promise<string> {
+  const env = {
+    ...process.env,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
+    TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
+    COS_INVENTORY_PROXY: cos.proxyUrl,
+  };
+  const { stdout, stderr } = await run('terraform', [`-chdir=${stackDir()}`, ...args, '-no-color'], { env, maxBuffer: 16 * 1024 * 1024 });
+  log += stdout + stderr;
+  return stdout;
+}
+
+beforeAll(async () => {
+  cos = await new FakeCos().start();
+  outdir = mkdtempSync(path.join(tmpdir(), 'cos-inventory-e2e-'));
+});
+
+afterAll(async () => {
+  await cos.stop();
+  rmSync(outdir, { recursive: true, force: true });
+});
+
+test('create runs the job once, an unchanged apply runs nothing, a change runs it again, destroy runs nothing', async () => {
+  synthInto({ prefix: 'myPrefix' });
+  await terraform('init', '-input=false');
+
+  const firstApply = await terraform('apply', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts).toHaveLength(1);
+  const first = cos.inventoryPosts[0];
+  expect(first.status).toBe(200);
+  expect(first.bucket).toBe('examplebucket-1250000000');
+  expect(first.body).toContain('<Filter><And><Prefix>myPrefix</Prefix><Tag><Key>age</Key><Value>18</Value></Tag></And></Filter>');
+  expect(first.query.id).toMatch(/^pre-migration-audit-[0-9a-f]{12}$/);
+  expect(firstApply).toContain(`cos-inventory: JobId: job-`);
+  expect(JSON.parse(await terraform('output', '-json')).job_id.value).toBe(first.query.id);
+  const state = await terraform('state', 'pull');
+  expect(state).toContain('terraform_data');
+  expect(state).not.toContain(FAKE_SECRET_KEY);
+  expect(state).not.toContain(FAKE_SECRET_ID);
+
+  await terraform('apply', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts).toHaveLength(1);
+
+  synthInto({ prefix: 'otherPrefix' });
+  await terraform('apply', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts).toHaveLength(2);
+  const second = cos.inventoryPosts[1];
+  expect(second.body).toContain('<Prefix>otherPrefix</Prefix>');
+  expect(second.query.id).not.toBe(first.query.id);
+
+  await terraform('destroy', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts).toHaveLength(2);
+
+  const synthesized = readFileSync(path.join(stackDir(), 'cdk.tf.json'), 'utf8');
+  for (const text of [synthesized, log]) {
+    expect(text).not.toContain(FAKE_SECRET_KEY);
+    expect(text).not.toContain(FAKE_SECRET_ID);
+  }
+}, 240_000);
+
+test('runOnEveryDeploy runs the job on every apply', async () => {
+  const before = cos.inventoryPosts.length;
+  synthInto({ runOnEveryDeploy: true });
+  await terraform('apply', '-auto-approve', '-input=false');
+  await terraform('apply', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts.length - before).toBe(2);
+  await terraform('destroy', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts.length - before).toBe(2);
+}, 240_000);
+
+test('a refused job fails the apply with the COS error code and request id', async () => {
+  synthInto({ prefix: 'denied' });
+  cos.inject({ kind: 'status', status: 403, code: 'AccessDenied', message: 'Access Denied.' });
+  const failure = await terraform('apply', '-auto-approve', '-input=false').then(() => undefined, (err: { stderr: string }) => err);
+  // Terraform wraps the provisioner's output; join its lines before matching.
+  expect(failure?.stderr.replace(/\s+/g, ' ')).toMatch(/cos-inventory: error: POST Bucket inventory failed: AccessDenied \(HTTP 403\): Access Denied\.; request id fake-\d+-[0-9a-f]{8}; bucket examplebucket-1250000000; job id pre-migration-audit-[0-9a-f]{12}/);
+  await terraform('destroy', '-auto-approve', '-input=false');
+}, 240_000);

@@ -1,0 +1,56 @@
+// The bundled handler as operators and terraform run it: `cos-inventory run|verify`.
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
+import { SPEC } from './spec';
+
+const BUNDLE = path.resolve(__dirname, '..', '..', 'assets', 'handler', 'index.js');
+const execFileAsync = promisify(execFile);
+
+async function cli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [BUNDLE, ...args], { env: { PATH: process.env.PATH, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (err: any) {
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+let cos: FakeCos;
+beforeEach(async () => { cos = await new FakeCos({ deliverReports: true }).start(); });
+afterEach(() => cos.stop());
+
+const credentials = () => ({ TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl });
+
+test('run submits the job from COS_INVENTORY_JOB and prints the JobId and manifest location, never a secret', async () => {
+  const result = await cli(['run'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC), COS_INVENTORY_RUN_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^cos-inventory: JobId: job-[0-9a-f]{16}$/m);
+  expect(result.stdout).toContain('cos-inventory: manifest: cos://inventorybucket-1250000000/cos_bucket_inventory/1250000000/examplebucket/audit-3f2504e04f89/<yyyymmdd>/manifest.json');
+  expect(result.stdout + result.stderr).not.toContain(FAKE_SECRET_KEY);
+  expect(result.stdout + result.stderr).not.toContain(FAKE_SECRET_ID);
+  expect(cos.inventoryPosts).toHaveLength(1);
+});
+
+test('verify checks the report of an earlier job', async () => {
+  await cli(['run'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC), COS_INVENTORY_RUN_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });
+  const result = await cli(['verify', '--job-id', 'audit-3f2504e04f89'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  expect(result.stdout).toContain('cos-inventory: report verified: checksum matches, 1 data file(s) present with their stated sizes');
+  expect(result.code).toBe(0);
+});
+
+test('without credentials it fails and says which variables to set', async () => {
+  const result = await cli(['run'], { COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('cos-inventory: error: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set');
+});
+
+test('a bad job description or command exits 2 with the usage', async () => {
+  const bad = await cli(['run'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify({ ...SPEC, schedule: 'Daily' }) });
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('schedule = "Daily": a one-time inventory job cannot carry IsEnabled or Schedule');
+  const unknown = await cli(['explode'], {});
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain('unknown command "explode"');
+});

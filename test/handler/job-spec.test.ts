@@ -1,0 +1,67 @@
+import { jobIdFor, parseJobSpec } from '../../src/handler/job-spec';
+import { candidateDates } from '../../src/handler/report';
+import { SPEC } from './spec';
+
+describe('job ids', () => {
+  test('are the prefix and 12 hex digits of the run id', () => {
+    expect(jobIdFor('audit', '3F2504E0-4F89-11D3-9A0C-0305E82C3301')).toBe('audit-3f2504e04f89');
+  });
+
+  test('two runs never share one', () => {
+    expect(jobIdFor('audit', '3f2504e0-4f89-11d3-9a0c-0305e82c3301')).not.toBe(jobIdFor('audit', '9b2c1e7a-0000-4000-8000-000000000000'));
+  });
+
+  test('a run id without 12 hex digits is refused', () => {
+    expect(() => jobIdFor('audit', 'run-1')).toThrow('run id "run-1" has fewer than 12 hex digits');
+  });
+});
+
+describe('parseJobSpec', () => {
+  test('accepts a valid description', () => {
+    expect(parseJobSpec(JSON.stringify(SPEC))).toEqual(SPEC);
+  });
+
+  test('names every problem at once', () => {
+    const bad = { ...SPEC, bucket: 'nosuffix', idPrefix: 'x'.repeat(52), optionalFields: ['Owner'], includedObjectVersions: 'Some', destination: { ...SPEC.destination, accountId: 'me' } };
+    expect(() => parseJobSpec(JSON.stringify(bad))).toThrow([
+      'job description refused:',
+      '  bucket = "nosuffix": must be <name>-<APPID> (for example examplebucket-1250000000): lowercase letters, digits and hyphens, then the numeric APPID suffix',
+      `  idPrefix = "${'x'.repeat(52)}": must be at most 51 characters (it has 52)`,
+      '  destination.accountId = "me": must be the numeric owner UIN of the destination account',
+      '  includedObjectVersions = "Some": must be All or Current',
+      '  optionalFields[0] = "Owner": must be one of Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, ReplicationStatus, Tag, Crc64, x-cos-meta-*',
+    ].join('\n'));
+  });
+
+  test('refuses IsEnabled and Schedule: one-time jobs have neither', () => {
+    expect(() => parseJobSpec(JSON.stringify({ ...SPEC, isEnabled: true, schedule: { frequency: 'Daily' } }))).toThrow(
+      'isEnabled = true: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+    );
+  });
+
+  test('names missing required fields', () => {
+    expect(() => parseJobSpec('{"version":1}')).toThrow('  bucket = undefined: is required\n  region = undefined: is required');
+  });
+
+  test('refuses what is not a job description', () => {
+    expect(() => parseJobSpec('{')).toThrow(/^job description is not JSON/);
+    expect(() => parseJobSpec('{"version":2}')).toThrow('job description must be an object with "version": 1');
+  });
+
+  test('checks tag keys and values', () => {
+    const tags = [{ key: '', value: 'x' }, { key: 'a', value: 'v'.repeat(257) }, { key: 'b$', value: 'x' }, { key: 'a', value: 'y' }];
+    expect(() => parseJobSpec(JSON.stringify({ ...SPEC, filter: { tags } }))).toThrow([
+      '  filter.tags[0].key = "": must be 1-128 letters, digits, spaces or + - = . _ : / @',
+      `  filter.tags[1].value = "${'v'.repeat(257)}": must be 0-256 letters, digits, spaces or + - = . _ : / @`,
+      '  filter.tags[2].key = "b$": must be 1-128 letters, digits, spaces or + - = . _ : / @',
+      '  filter.tags[3].key = "a": is listed twice; a tag key appears once',
+    ].join('\n'));
+  });
+});
+
+describe('report dates', () => {
+  test('cover the UTC and China Standard Time dates from submission to now', () => {
+    expect(candidateDates(new Date('2026-11-22T20:00:00Z'), new Date('2026-11-22T21:00:00Z'))).toEqual(['20261122', '20261123']);
+    expect(candidateDates(new Date('2026-11-22T01:00:00Z'), new Date('2026-11-22T02:00:00Z'))).toEqual(['20261122']);
+  });
+});
