@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../test/support/fake-cos';
-import { SPEC } from '../test/handler/spec';
+import { SPEC } from '../test/support/seed-job';
 
 const run = promisify(execFile);
 const BUNDLE = path.resolve(__dirname, '..', 'assets', 'handler', 'index.js');

@@ -1,18 +1,15 @@
 // The one place hand-written code imports the CDK for Terraform core from.
 // cdktf was archived in December 2025; its community continuation, CDK Terrain (`cdktn`), keeps the same API,
-// so a cdktn build changes these two lines (and regenerates the bindings) and nothing else.
+// so a cdktn build changes these lines (and regenerates the bindings) and nothing else.
 export {
-  Annotations,
   AssetType,
   DataResource,
   Fn,
   Lazy,
   TerraformAsset,
-  TerraformElement,
   TerraformResource,
   TerraformStack,
   Token,
 } from 'cdktf';
-export type { ITerraformDependable } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
-import { SPEC } from './spec';
+import { SPEC } from '../support/seed-job';
 
 const BUNDLE = path.resolve(__dirname, '..', '..', 'assets', 'handler', 'index.js');
 const execFileAsync = promisify(execFile);

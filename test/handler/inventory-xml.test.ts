@@ -1,16 +1,9 @@
 import { buildInventoryXml, parseErrorBody, parseJobId, parseXml } from '../../src/handler/inventory-xml';
 import { InventoryJobSpec } from '../../src/handler/job-spec';
+import { SPEC } from '../support/seed-job';
 
-const SEED_EXAMPLE: InventoryJobSpec = {
-  version: 1,
-  bucket: 'examplebucket-1250000000',
-  region: 'ap-guangzhou',
-  idPrefix: 'disposable',
-  destination: { bucket: 'inventorybucket-1250000000', accountId: '100000000001', prefix: 'cos_bucket_inventory', encryption: false },
-  filter: { prefix: 'myPrefix', tags: [{ key: 'age', value: '18' }] },
-  includedObjectVersions: 'All',
-  optionalFields: ['Size', 'LastModifiedDate', 'StorageClass', 'ETag', 'Tag'],
-};
+// The seed document's example as sent: its id is `disposable` and it asks for no encryption.
+const SEED_EXAMPLE: InventoryJobSpec = { ...SPEC, idPrefix: 'disposable', destination: { ...SPEC.destination, encryption: false } };
 
 describe('InventoryConfiguration XML', () => {
   test('the seed example, element for element', () => {

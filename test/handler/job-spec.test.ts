@@ -1,6 +1,6 @@
 import { jobIdFor, parseJobSpec } from '../../src/handler/job-spec';
 import { candidateDates } from '../../src/handler/report';
-import { SPEC } from './spec';
+import { SPEC } from '../support/seed-job';
 
 describe('job ids', () => {
   test('are the prefix and 12 hex digits of the run id', () => {
