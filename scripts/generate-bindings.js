@@ -6,7 +6,7 @@ const { readFileSync, rmSync, existsSync } = require('node:fs');
 const path = require('node:path');
 const { generateProviderBindingsFromSchema } = require('@cdktf/provider-generator');
 
-const SCHEMAS = ['tencentcloud.json'];
+const SCHEMAS = ['tencentcloud.json', 'huaweicloud.json'];
 const root = path.resolve(__dirname, '..');
 const outdir = path.join(root, 'src', '.gen');
 

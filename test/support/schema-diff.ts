@@ -1,8 +1,6 @@
 // Compares a trimmed provider schema with the real one it was cut from.
 import { NestedBlock, ProviderSchemaJson, SchemaBlock } from './terraform-schema';
 
-export const PROVIDER = 'registry.terraform.io/tencentcloudstack/tencentcloud';
-
 function attributeFlags(attribute: Record<string, unknown>) {
   return { type: attribute.type, required: !!attribute.required, optional: !!attribute.optional, computed: !!attribute.computed, sensitive: !!attribute.sensitive };
 }
@@ -36,9 +34,9 @@ export function diffBlocks(where: string, trimmed: SchemaBlock, reference: Schem
   return diffs;
 }
 
-export function diffSchemas(trimmed: ProviderSchemaJson, reference: ProviderSchemaJson): string[] {
-  const mine = trimmed.provider_schemas[PROVIDER];
-  const theirs = reference.provider_schemas[PROVIDER];
+export function diffSchemas(provider: string, trimmed: ProviderSchemaJson, reference: ProviderSchemaJson): string[] {
+  const mine = trimmed.provider_schemas[provider];
+  const theirs = reference.provider_schemas[provider];
   const diffs = diffBlocks('provider', mine.provider.block, theirs.provider.block);
   for (const kind of ['resource_schemas', 'data_source_schemas'] as const) {
     for (const [name, schema] of Object.entries(mine[kind] ?? {})) {

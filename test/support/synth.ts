@@ -1,15 +1,17 @@
 import { App, Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { HuaweicloudProvider } from '../../src/.gen/providers/huaweicloud/provider';
 import { TencentcloudProvider } from '../../src/.gen/providers/tencentcloud/provider';
 import { loadSchema, validateStack } from './terraform-schema';
 
-const schema = loadSchema('schema/tencentcloud.json');
+const schemas = [loadSchema('schema/tencentcloud.json'), loadSchema('schema/huaweicloud.json')];
 
 /** A stack with the test's constructs, synthesized with validations run, as cdktf's matchers take it. */
 export function synth(build: (scope: Construct) => void): string {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'test');
   new TencentcloudProvider(stack, 'tencentcloud', { region: 'ap-guangzhou' });
+  new HuaweicloudProvider(stack, 'huaweicloud', { region: 'cn-north-4' });
   build(stack);
   return Testing.synth(stack, true);
 }
@@ -19,9 +21,9 @@ export function synthJson(build: (scope: Construct) => void): any {
   return JSON.parse(synth(build));
 }
 
-/** Every problem the trimmed provider schema finds in a synthesized stack. */
+/** Every problem the trimmed provider schemas find in a synthesized stack. */
 export function schemaProblems(stackJson: any): string[] {
-  return validateStack(stackJson, schema);
+  return validateStack(stackJson, schemas);
 }
 
 /** Synthesizes every stack of an app the way `cdktf synth` does and returns them by name. */

@@ -69,13 +69,15 @@ export function blockErrors(where: string, block: SchemaBlock, config: Record<st
   return errors;
 }
 
-/** Every problem the schema finds in a synthesized stack (`cdk.tf.json` content). */
-export function validateStack(stack: any, schema: ProviderSchemaJson): string[] {
-  const provider = Object.values(schema.provider_schemas)[0];
+/** Every problem the provider schemas find in a synthesized stack (`cdk.tf.json` content). */
+export function validateStack(stack: any, schemas: ProviderSchemaJson[]): string[] {
+  const providers = schemas.flatMap((schema) => Object.entries(schema.provider_schemas));
+  const resources = Object.assign({}, ...providers.map(([, p]) => p.resource_schemas));
+  const dataSources = Object.assign({}, ...providers.map(([, p]) => p.data_source_schemas ?? {}));
   const errors: string[] = [];
-  const check = (kind: string, schemas: Record<string, { block: SchemaBlock }>, section: Record<string, Record<string, any>> = {}) => {
+  const check = (kind: string, known: Record<string, { block: SchemaBlock }>, section: Record<string, Record<string, any>> = {}) => {
     for (const [type, instances] of Object.entries(section)) {
-      const schemaOfType = schemas[type];
+      const schemaOfType = known[type];
       if (!schemaOfType) {
         if (!type.startsWith('terraform_')) errors.push(`${kind} ${type}: not in the provider schema`);
         continue;
@@ -83,12 +85,17 @@ export function validateStack(stack: any, schema: ProviderSchemaJson): string[] 
       for (const [name, config] of Object.entries(instances)) errors.push(...blockErrors(`${type}.${name}`, schemaOfType.block, config, true));
     }
   };
-  check('resource', provider.resource_schemas, stack.resource);
-  check('data source', provider.data_source_schemas ?? {}, stack.data);
+  check('resource', resources, stack.resource);
+  check('data source', dataSources, stack.data);
   for (const [name, configs] of Object.entries(stack.provider ?? {})) {
+    const provider = providers.find(([address]) => address.endsWith(`/${name}`));
+    if (!provider) {
+      errors.push(`provider ${name}: no schema`);
+      continue;
+    }
     for (const config of configs as Record<string, unknown>[]) {
       const { alias: _alias, ...rest } = config;
-      errors.push(...blockErrors(`provider.${name}`, provider.provider.block, rest));
+      errors.push(...blockErrors(`provider.${name}`, provider[1].provider.block, rest));
     }
   }
   return errors;
