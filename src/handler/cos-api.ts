@@ -5,7 +5,7 @@ import { parseErrorBody } from './inventory-xml';
 
 /** The COS calls the handler makes; the job logic takes this interface, so tests can inject their own. */
 export interface CosApi {
-  /** POST Bucket inventory; resolves with the response body, rejects with `CosRequestError`. */
+  /** POST Bucket inventory; resolves with the response body, rejects with `ServiceRequestError`. */
   postInventory(bucket: string, region: string, id: string, xml: string): Promise<string>;
   /** GET Object; `undefined` when it does not exist (yet). */
   getObject(bucket: string, region: string, key: string): Promise<Buffer | undefined>;
@@ -13,8 +13,8 @@ export interface CosApi {
   headObjectSize(bucket: string, region: string, key: string): Promise<number | undefined>;
 }
 
-/** A failed COS request, with what the apply log needs to find it: status, COS code, message, request id. */
-export class CosRequestError extends Error {
+/** A failed COS or OBS request, with what the apply log needs to find it: status, error code, message, request id. */
+export class ServiceRequestError extends Error {
   constructor(
     message: string,
     public readonly statusCode: number | undefined,
@@ -23,7 +23,7 @@ export class CosRequestError extends Error {
     public readonly networkError: string | undefined,
   ) {
     super(message);
-    this.name = 'CosRequestError';
+    this.name = 'ServiceRequestError';
   }
 }
 
@@ -69,8 +69,10 @@ export function endpointFromEnv(env: NodeJS.ProcessEnv): CosEndpoint {
   };
 }
 
-/** `CosApi` over the official SDK, which signs every request. */
-export function createSdkCosApi(credentials: CosCredentials, endpoint: CosEndpoint): CosApi {
+/** Sends one request through the official SDK, which signs it; rejects with `ServiceRequestError`. */
+export type CosSender = (params: Record<string, unknown>) => Promise<any>;
+
+export function createCosSender(credentials: CosCredentials, endpoint: CosEndpoint): CosSender {
   const cos = new COS({
     SecretId: credentials.secretId,
     SecretKey: credentials.secretKey,
@@ -82,56 +84,78 @@ export function createSdkCosApi(credentials: CosCredentials, endpoint: CosEndpoi
     // The backup host would bypass a private endpoint and a test proxy alike.
     AutoSwitchHost: false,
   } as COS.COSOptions);
-
-  const send = (params: Record<string, unknown>): Promise<any> => new Promise((resolve, reject) => {
-    cos.request(params as any, (err: any, data: any) => (err ? reject(toCosRequestError(err)) : resolve(data)));
+  return (params) => new Promise((resolve, reject) => {
+    cos.request(params as any, (err: any, data: any) => (err ? reject(toServiceRequestError(err)) : resolve(data)));
   });
+}
 
+/**
+ * Headers and body for an XML request body with its Content-MD5. The body goes as a stream: that turns off the
+ * SDK's own immediate retries (sdk/base.js, submitRequest), so the bounded, jittered retries of retry.ts are the
+ * only ones and a request is never repeated behind our back.
+ */
+export function xmlRequest(xml: string): { Headers: Record<string, string>; Body: Readable; RawBody: true } {
+  const body = Buffer.from(xml, 'utf8');
+  return {
+    Headers: {
+      'Content-Type': 'application/xml',
+      'Content-MD5': createHash('md5').update(body).digest('base64'),
+      'Content-Length': String(body.length),
+    },
+    Body: Readable.from([body]),
+    RawBody: true,
+  };
+}
+
+/** The response body of a `RawBody` request, as text. */
+export function rawText(data: any): string {
+  return Buffer.isBuffer(data.Body) ? data.Body.toString('utf8') : String(data.Body ?? '');
+}
+
+/** Resolves to `undefined` instead of rejecting when the answer is 404. */
+export async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (err) {
+    if (err instanceof ServiceRequestError && err.statusCode === 404) return undefined;
+    throw err;
+  }
+}
+
+/** `CosApi` over the official SDK. */
+export function createSdkCosApi(credentials: CosCredentials, endpoint: CosEndpoint): CosApi {
+  const send = createCosSender(credentials, endpoint);
   return {
     async postInventory(bucket, region, id, xml) {
-      const body = Buffer.from(xml, 'utf8');
-      const data = await send({
-        Method: 'POST', Bucket: bucket, Region: region, Action: 'inventory', Query: { id },
-        Headers: {
-          'Content-Type': 'application/xml',
-          'Content-MD5': createHash('md5').update(body).digest('base64'),
-          'Content-Length': String(body.length),
-        },
-        // A stream body turns off the SDK's own immediate retries (sdk/base.js, submitRequest), so the bounded,
-        // jittered retries of retry.ts are the only ones and a POST is never repeated behind our back.
-        Body: Readable.from([body]),
-        RawBody: true,
-      });
-      return Buffer.isBuffer(data.Body) ? data.Body.toString('utf8') : String(data.Body ?? '');
+      return rawText(await send({ Method: 'POST', Bucket: bucket, Region: region, Action: 'inventory', Query: { id }, ...xmlRequest(xml) }));
     },
     async getObject(bucket, region, key) {
-      try {
-        const data = await send({ Method: 'GET', Bucket: bucket, Region: region, Key: key, RawBody: true });
-        return Buffer.isBuffer(data.Body) ? data.Body : Buffer.from(String(data.Body ?? ''));
-      } catch (err) {
-        if (err instanceof CosRequestError && err.statusCode === 404) return undefined;
-        throw err;
-      }
+      const data = await unlessNotFound(send({ Method: 'GET', Bucket: bucket, Region: region, Key: key, RawBody: true }));
+      return data === undefined ? undefined : Buffer.isBuffer(data.Body) ? data.Body : Buffer.from(String(data.Body ?? ''));
     },
     async headObjectSize(bucket, region, key) {
-      try {
-        const data = await send({ Method: 'HEAD', Bucket: bucket, Region: region, Key: key });
-        return Number(data.headers?.['content-length']);
-      } catch (err) {
-        if (err instanceof CosRequestError && err.statusCode === 404) return undefined;
-        throw err;
-      }
+      const data = await unlessNotFound(send({ Method: 'HEAD', Bucket: bucket, Region: region, Key: key }));
+      return data === undefined ? undefined : Number(data.headers?.['content-length']);
     },
   };
 }
 
+/** `CODE (HTTP n): message; request id R`, or the network error: what an apply log needs to find a failed request. */
+export function describeServiceError(err: unknown): string {
+  if (!(err instanceof ServiceRequestError)) return err instanceof Error ? err.message : String(err);
+  const what = err.statusCode !== undefined
+    ? `${err.code ?? 'no error code'} (HTTP ${err.statusCode}): ${err.message}`
+    : `network error ${err.networkError ?? ''}: ${err.message}`;
+  return `${what}; request id ${err.requestId ?? 'none'}`;
+}
+
 /** Normalizes the SDK's error shapes (COS error body, bare status, socket error) into one. */
-export function toCosRequestError(err: any): CosRequestError {
+export function toServiceRequestError(err: any): ServiceRequestError {
   const body = err?.error && typeof err.error === 'object' ? err.error : typeof err?.error === 'string' ? parseErrorBody(err.error) : {};
   const statusCode: number | undefined = err?.statusCode;
   const requestId: string | undefined = body.RequestId ?? err?.headers?.['x-cos-request-id'];
   const networkError = statusCode === undefined ? (err?.code ?? err?.error?.code ?? err?.message) : undefined;
   const code = statusCode !== undefined ? (body.Code ?? (err?.code && !/^\d+$/.test(err.code) ? err.code : undefined)) : undefined;
   const message = body.Message ?? err?.message ?? String(err);
-  return new CosRequestError(message, statusCode, code, requestId, networkError);
+  return new ServiceRequestError(message, statusCode, code, requestId, networkError);
 }

@@ -5,13 +5,22 @@ import { InventoryJobSpec } from './job-spec';
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
 const parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: true, isArray: (name) => ['Field', 'Tag'].includes(name) });
 
+/** What a COS inventory config lists and where it writes: the part one-off jobs and periodic configs share. */
+export type InventoryContent = Pick<InventoryJobSpec, 'region' | 'destination' | 'filter' | 'includedObjectVersions' | 'optionalFields'>;
+
+/** The periodic part of PUT Bucket inventory, which POST Bucket inventory refuses. */
+export interface InventorySchedule {
+  readonly enabled: boolean;
+  readonly frequency: 'Daily' | 'Weekly';
+}
+
 /**
- * The `InventoryConfiguration` body of POST Bucket inventory, element for element as the COS documentation gives
- * it: Id, Destination/COSBucketDestination (Format, AccountId, Bucket, Prefix, Encryption/SSE-COS), Filter (And with
- * Prefix and Tag, Period), IncludedObjectVersions, OptionalFields. Never IsEnabled or Schedule: a one-time job
- * carries neither.
+ * The `InventoryConfiguration` body, element for element as the COS documentation gives it: Id, IsEnabled (PUT
+ * only), Destination/COSBucketDestination (Format, AccountId, Bucket, Prefix, Encryption/SSE-COS), Schedule (PUT
+ * only), Filter (And with Prefix and Tag, Period), IncludedObjectVersions, OptionalFields. Without a schedule it is
+ * the POST Bucket inventory body, which never carries IsEnabled or Schedule.
  */
-export function buildInventoryXml(spec: InventoryJobSpec, jobId: string): string {
+export function buildInventoryXml(spec: InventoryContent, id: string, schedule?: InventorySchedule): string {
   const destination = {
     Format: 'CSV',
     AccountId: spec.destination.accountId,
@@ -20,8 +29,10 @@ export function buildInventoryXml(spec: InventoryJobSpec, jobId: string): string
     ...(spec.destination.encryption ? { Encryption: { 'SSE-COS': '' } } : {}),
   };
   const configuration = {
-    Id: jobId,
+    Id: id,
+    ...(schedule ? { IsEnabled: String(schedule.enabled) } : {}),
     Destination: { COSBucketDestination: destination },
+    ...(schedule ? { Schedule: { Frequency: schedule.frequency } } : {}),
     ...renderFilter(spec.filter),
     IncludedObjectVersions: spec.includedObjectVersions,
     ...(spec.optionalFields.length > 0 ? { OptionalFields: { Field: spec.optionalFields } } : {}),

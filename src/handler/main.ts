@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSdkCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
+import { createCosInventoryConfigApi } from './cos-config-api';
+import { deleteConfig, InventoryConfigApi, InventoryService, ManagedDependencies, parseManagedSpec, parseManagedTarget, putAndVerify } from './managed-inventory';
+import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
 import { InventoryJobSpec, parseJobSpec } from './job-spec';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 
@@ -15,9 +18,14 @@ const USAGE = `usage:
       COS_INVENTORY_RUN_ID, or a new one), then wait for and verify the report if the job asks to
   cos-inventory verify [--job FILE] --job-id ID [--since ISO-TIME] [--timeout SECONDS] [--interval SECONDS]
       wait for the report of an earlier job and verify manifest.checksum and every data file
-environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (credentials);
+  cos-inventory put    [--config FILE]
+      put a periodic inventory config on COS or OBS (JSON from FILE or COS_INVENTORY_CONFIG), then read it back
+  cos-inventory delete [--target FILE]
+      delete a periodic inventory config (JSON from FILE or COS_INVENTORY_TARGET); one already gone is fine
+environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (COS credentials);
   COS_INVENTORY_DOMAIN (private endpoint host template), COS_INVENTORY_PROXY (HTTP proxy, keeps the real Host),
-  COS_INVENTORY_PROTOCOL (http: or https:)`;
+  COS_INVENTORY_PROTOCOL (http: or https:); HW_ACCESS_KEY, HW_SECRET_KEY, HW_SECURITY_TOKEN (OBS credentials),
+  HW_REGION_NAME (OBS region when the config has none), OBS_INVENTORY_ENDPOINT (OBS endpoint override)`;
 
 /** Exit codes: 0 done, 1 COS refused or the report did not check out, 2 the command or job description is wrong. */
 const EXIT_FAILED = 1;
@@ -39,6 +47,24 @@ function readJob(file: string | undefined): InventoryJobSpec {
   }
 }
 
+function readInput<T>(file: string | undefined, variable: string, parse: (json: string | undefined) => T): T {
+  try {
+    return parse(file !== undefined ? readFileSync(file, 'utf8') : process.env[variable]);
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message} (pass a file or set ${variable})`);
+  }
+}
+
+function configApi(service: InventoryService, region: string): InventoryConfigApi {
+  return service === 'obs'
+    ? createObsInventoryConfigApi(obsCredentialsFromEnv(process.env), process.env, region || process.env.HW_REGION_NAME || '')
+    : createCosInventoryConfigApi(credentialsFromEnv(process.env), endpointFromEnv(process.env));
+}
+
+function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
+  return { api, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
+}
+
 function dependencies(): JobDependencies {
   return {
     api: createSdkCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)),
@@ -54,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      'job': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
+      'job': { type: 'string' }, 'config': { type: 'string' }, 'target': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
       'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
     },
   });
@@ -81,6 +107,16 @@ async function main(argv: string[]): Promise<number> {
       pollIntervalSeconds: Number(values.interval ?? spec.wait?.pollIntervalSeconds ?? 10),
     };
     await checkJobReport(spec, jobId, since, wait, dependencies());
+    return 0;
+  }
+  if (command === 'put') {
+    const spec = readInput(values.config, 'COS_INVENTORY_CONFIG', parseManagedSpec);
+    await putAndVerify(spec, managedDependencies(configApi(spec.service, spec.region)));
+    return 0;
+  }
+  if (command === 'delete') {
+    const target = readInput(values.target, 'COS_INVENTORY_TARGET', parseManagedTarget);
+    await deleteConfig(target, managedDependencies(configApi(target.service, target.region)));
     return 0;
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);

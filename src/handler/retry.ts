@@ -1,4 +1,4 @@
-import { CosRequestError } from './cos-api';
+import { ServiceRequestError } from './cos-api';
 
 /** How hard to try before failing the apply. */
 export interface RetryPolicy {
@@ -17,7 +17,7 @@ const RETRIED_NETWORK_ERRORS = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT
 
 /** 5xx, throttling and dropped connections are worth another try; a 4xx never is. */
 export function isRetryable(err: unknown): boolean {
-  if (!(err instanceof CosRequestError)) return false;
+  if (!(err instanceof ServiceRequestError)) return false;
   if (err.statusCode === undefined) return err.networkError !== undefined && RETRIED_NETWORK_ERRORS.has(err.networkError);
   return err.statusCode >= 500 || err.statusCode === 429 || (err.code !== undefined && THROTTLING_CODES.has(err.code));
 }

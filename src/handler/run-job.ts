@@ -1,4 +1,4 @@
-import { CosApi, CosRequestError } from './cos-api';
+import { CosApi, describeServiceError, ServiceRequestError } from './cos-api';
 import { buildInventoryXml, parseJobId } from './inventory-xml';
 import { InventoryJobSpec, jobIdFor } from './job-spec';
 import { reportDirectory, verifyReport, VerifiedReport, waitForManifest } from './report';
@@ -37,17 +37,11 @@ export class JobFailedError extends Error {
 
 /** COS answers 409 Conflict when an inventory id is already taken. */
 function isDuplicateId(err: unknown): boolean {
-  return err instanceof CosRequestError && err.statusCode === 409;
+  return err instanceof ServiceRequestError && err.statusCode === 409;
 }
 
 export function describeFailure(action: string, err: unknown, bucket: string, jobId: string): string {
-  if (err instanceof CosRequestError) {
-    const what = err.statusCode !== undefined
-      ? `${err.code ?? 'no error code'} (HTTP ${err.statusCode}): ${err.message}`
-      : `network error ${err.networkError ?? ''}: ${err.message}`;
-    return `${action} failed: ${what}; request id ${err.requestId ?? 'none'}; bucket ${bucket}; job id ${jobId}`;
-  }
-  return `${action} failed: ${err instanceof Error ? err.message : String(err)}; bucket ${bucket}; job id ${jobId}`;
+  return `${action} failed: ${describeServiceError(err)}; bucket ${bucket}; job id ${jobId}`;
 }
 
 /**

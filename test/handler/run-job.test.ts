@@ -1,5 +1,5 @@
 // Behaviour of the handler against the fake COS, through the real SDK (which signs; the fake verifies).
-import { createSdkCosApi, CosRequestError } from '../../src/handler/cos-api';
+import { createSdkCosApi, ServiceRequestError } from '../../src/handler/cos-api';
 import { SPEC } from '../support/seed-job';
 import { JobDependencies, runInventoryJob } from '../../src/handler/run-job';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
@@ -86,7 +86,7 @@ describe('runInventoryJob', () => {
     const lossy = { ...api, postInventory: async (...args: Parameters<typeof api.postInventory>) => {
       if (cos.inventoryPosts.length === 0) {
         await api.postInventory(...args);
-        throw new CosRequestError('socket hang up', undefined, undefined, undefined, 'ECONNRESET');
+        throw new ServiceRequestError('socket hang up', undefined, undefined, undefined, 'ECONNRESET');
       }
       return api.postInventory(...args);
     } };

@@ -1,0 +1,172 @@
+import { checkBucketName } from '../validation/bucket-name';
+import { checkInventoryId } from '../validation/inventory-id';
+import { checkObjectTags } from '../validation/object-tags';
+import { checkFilterPrefix } from '../validation/object-prefix';
+import { checkOptionalFields, COS_OPTIONAL_FIELDS } from '../validation/optional-fields';
+import { describeProblem, Problem } from '../validation/problem';
+import { describeServiceError } from './cos-api';
+import { InventoryJobSpec } from './job-spec';
+import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
+
+/** The services whose periodic inventory configs the handler manages. */
+export type InventoryService = 'cos' | 'obs';
+
+/** The OBS optional fields of PUT Bucket Inventory. */
+export const OBS_OPTIONAL_FIELDS: readonly string[] = ['Size', 'LastModifiedDate', 'ETag', 'IsMultipartUploaded', 'ReplicationStatus'];
+
+/**
+ * Which config on which bucket: all the destroy-time provisioner has, since it may read only what its resource
+ * stored on itself.
+ */
+export interface ManagedInventoryTarget {
+  readonly version: 1;
+  readonly service: InventoryService;
+  readonly bucket: string;
+  readonly region: string;
+  readonly id: string;
+}
+
+/** A periodic inventory config the handler puts, reads back and deletes. Holds no credentials. */
+export interface ManagedInventorySpec extends ManagedInventoryTarget {
+  readonly enabled: boolean;
+  readonly frequency: 'Daily' | 'Weekly';
+  readonly includedObjectVersions: 'All' | 'Current';
+  readonly optionalFields: string[];
+  /** Tags and period are COS only; OBS filters by prefix. */
+  readonly filter?: InventoryJobSpec['filter'];
+  readonly destination: {
+    readonly bucket: string;
+    readonly prefix?: string;
+    /** COS: owner UIN of the destination account. */
+    readonly accountId?: string;
+    /** COS: SSE-COS for report files. */
+    readonly encryption?: boolean;
+  };
+}
+
+/** A config flattened to `path: value`, so what was sent and what was read back compare key by key. */
+export type ComparableConfig = Record<string, string>;
+
+/** One service's PUT/GET/DELETE Bucket inventory; errors are `ServiceRequestError`s. */
+export interface InventoryConfigApi {
+  put(spec: ManagedInventorySpec): Promise<void>;
+  /** The config as the service holds it, flattened; `undefined` when there is none. */
+  read(target: ManagedInventoryTarget): Promise<ComparableConfig | undefined>;
+  /** What `read` should return after `put(spec)`. */
+  expected(spec: ManagedInventorySpec): ComparableConfig;
+  /** `false` when there was nothing to delete. */
+  delete(target: ManagedInventoryTarget): Promise<boolean>;
+}
+
+/** Flattens nested objects to `a.b.c` keys; arrays are sorted, since COS and OBS keep fields as sets. */
+export function flatten(value: unknown, prefix = '', into: ComparableConfig = {}): ComparableConfig {
+  if (Array.isArray(value)) {
+    into[prefix] = value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).sort().join(',');
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
+  } else if (value !== undefined) {
+    into[prefix] = String(value);
+  }
+  return into;
+}
+
+/** Differences between what was put and what was read back, one line each. */
+export function configDifferences(expected: ComparableConfig, actual: ComparableConfig): string[] {
+  const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
+  return keys
+    .filter((key) => (expected[key] ?? '') !== (actual[key] ?? ''))
+    .map((key) => `${key}: put ${JSON.stringify(expected[key] ?? null)}, read back ${JSON.stringify(actual[key] ?? null)}`);
+}
+
+/** Every rule a managed config breaks, for the service it is for. */
+export function managedSpecProblems(spec: ManagedInventorySpec): Problem[] {
+  const obs = spec.service === 'obs';
+  const required = (['bucket', 'region', 'id'] as const).filter((field) => typeof spec[field] !== 'string')
+    .map((field) => ({ field, value: spec[field], rule: 'is required' }));
+  return [
+    ...required,
+    ...(['cos', 'obs'].includes(spec.service) ? [] : [{ field: 'service', value: spec.service, rule: 'must be cos or obs' }]),
+    ...(obs ? [] : checkBucketName('bucket', spec.bucket)),
+    ...checkInventoryId('id', spec.id),
+    ...(['Daily', 'Weekly'].includes(spec.frequency) ? [] : [{ field: 'frequency', value: spec.frequency, rule: 'must be Daily or Weekly' }]),
+    ...(['All', 'Current'].includes(spec.includedObjectVersions) ? [] : [{ field: 'includedObjectVersions', value: spec.includedObjectVersions, rule: 'must be All or Current' }]),
+    ...checkOptionalFields('optionalFields', spec.optionalFields ?? [], obs ? OBS_OPTIONAL_FIELDS : COS_OPTIONAL_FIELDS),
+    ...checkFilterPrefix('filter.prefix', spec.filter?.prefix),
+    ...checkObjectTags('filter.tags', spec.filter?.tags ?? []),
+    ...(obs && (spec.filter?.tags?.length || spec.filter?.period) ? [{ field: 'filter', value: spec.filter, rule: 'OBS inventories filter by prefix only' }] : []),
+    ...(!obs && !/^\d+$/.test(String(spec.destination?.accountId)) ? [{ field: 'destination.accountId', value: spec.destination?.accountId, rule: 'COS needs the numeric owner UIN of the destination account' }] : []),
+  ];
+}
+
+function parseChecked<T>(json: string | undefined, what: string, problems: (value: T) => Problem[]): T {
+  if (json === undefined) throw new Error(`no ${what}`);
+  let value: T;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    throw new Error(`${what} is not JSON: ${(err as Error).message}`);
+  }
+  const found = value !== null && typeof value === 'object' && (value as { version?: unknown }).version === 1
+    ? problems(value)
+    : [{ field: 'version', value: (value as { version?: unknown })?.version, rule: 'must be 1' }];
+  if (found.length > 0) throw new Error(`${what} refused:\n${found.map((p) => `  ${describeProblem(p)}`).join('\n')}`);
+  return value;
+}
+
+export function parseManagedSpec(json: string | undefined): ManagedInventorySpec {
+  return parseChecked(json, 'inventory config', managedSpecProblems);
+}
+
+export function parseManagedTarget(json: string | undefined): ManagedInventoryTarget {
+  return parseChecked<ManagedInventoryTarget>(json, 'inventory target', (target) => (['bucket', 'region', 'id'] as const)
+    .filter((field) => typeof target[field] !== 'string')
+    .map((field) => ({ field, value: target[field], rule: 'is required' })));
+}
+
+export interface ManagedDependencies {
+  readonly api: InventoryConfigApi;
+  readonly log: (line: string) => void;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly retry?: RetryPolicy;
+}
+
+function hooksFor(deps: ManagedDependencies): RetryHooks {
+  return { sleep: deps.sleep, random: deps.random, onRetry: (attempt, delayMs, err) => deps.log(`attempt ${attempt} failed (${(err as Error).message}); retrying in ${delayMs} ms`) };
+}
+
+/** Names the request, the service's error code and request id, and the config in the error that fails the apply. */
+async function failingAs<T>(action: string, target: ManagedInventoryTarget, request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (err) {
+    throw new Error(`${action} failed: ${describeServiceError(err)}; ${where(target)}`);
+  }
+}
+
+function where(target: ManagedInventoryTarget): string {
+  return `${target.service.toUpperCase()} bucket ${target.bucket} (${target.region}), inventory ${target.id}`;
+}
+
+/**
+ * Puts a periodic config, then reads it back: a config the service refused, changed or lost fails the apply here,
+ * not silently later.
+ */
+export async function putAndVerify(spec: ManagedInventorySpec, deps: ManagedDependencies): Promise<void> {
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  deps.log(`putting ${where(spec)}`);
+  await failingAs('PUT Bucket inventory', spec, withRetries(() => deps.api.put(spec), retry, hooksFor(deps)));
+  const actual = await failingAs('GET Bucket inventory', spec, withRetries(() => deps.api.read(spec), retry, hooksFor(deps)));
+  if (actual === undefined) throw new Error(`read-back failed for ${where(spec)}: the config is missing right after it was put`);
+  const differences = configDifferences(deps.api.expected(spec), actual);
+  if (differences.length > 0) {
+    throw new Error(`read-back failed for ${where(spec)}: the service holds another config:\n${differences.map((d) => `  ${d}`).join('\n')}`);
+  }
+  deps.log(`put and read back ${where(spec)}`);
+}
+
+/** Deletes a config; one that is already gone is fine (a destroy must be repeatable). */
+export async function deleteConfig(target: ManagedInventoryTarget, deps: ManagedDependencies): Promise<void> {
+  const deleted = await failingAs('DELETE Bucket inventory', target, withRetries(() => deps.api.delete(target), deps.retry ?? DEFAULT_RETRY, hooksFor(deps)));
+  deps.log(deleted ? `deleted ${where(target)}` : `${where(target)} was already gone`);
+}
