@@ -1,3 +1,5 @@
+import { Agent } from 'node:http';
+import { createConnection } from 'node:net';
 import ObsClient = require('esdk-obs-nodejs');
 import { ServiceRequestError, unlessNotFound } from './cos-api';
 import { ComparableConfig, flatten, InventoryConfigApi, ManagedInventorySpec, ManagedInventoryTarget } from './managed-inventory';
@@ -17,13 +19,35 @@ export function obsCredentialsFromEnv(env: NodeJS.ProcessEnv): ObsCredentials {
 }
 
 /**
- * The OBS endpoint: `OBS_INVENTORY_ENDPOINT` (a private endpoint, or a local test server) or the public one of the
- * region. An address that is an IP or localhost is used path-style, since it has no bucket subdomains.
+ * Where OBS requests go. `OBS_INVENTORY_ENDPOINT` replaces the public endpoint of the region (a private endpoint);
+ * `OBS_INVENTORY_CONNECT_TO` (`host:port`) dials that address while keeping the real Host and the OBS signature, as
+ * curl's --connect-to does: how the tests reach a local server (path-style addressing would switch the SDK to the
+ * AWS v2 signature).
  */
-export function obsEndpoint(env: NodeJS.ProcessEnv, region: string): { server: string; pathStyle: boolean } {
-  const server = env.OBS_INVENTORY_ENDPOINT || `https://obs.${region}.myhuaweicloud.com`;
-  const host = new URL(server).hostname;
-  return { server, pathStyle: host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('[') };
+export function obsEndpoint(env: NodeJS.ProcessEnv, region: string): { server: string; connectTo?: { host: string; port: number } } {
+  const connectTo = env.OBS_INVENTORY_CONNECT_TO;
+  const server = env.OBS_INVENTORY_ENDPOINT || `${connectTo ? 'http' : 'https'}://obs.${region}.myhuaweicloud.com`;
+  if (!connectTo) return { server };
+  const match = /^(.+):(\d+)$/.exec(connectTo);
+  if (!match) throw new Error(`OBS_INVENTORY_CONNECT_TO = ${JSON.stringify(connectTo)}: must be host:port`);
+  return { server, connectTo: { host: match[1], port: Number(match[2]) } };
+}
+
+/** An HTTP agent that dials `connectTo` whatever the request's host. */
+function connectingAgent(connectTo: { host: string; port: number }): Agent {
+  const agent = new Agent();
+  (agent as unknown as { createConnection: typeof createConnection }).createConnection =
+    (options: any, callback?: any) => createConnection({ ...options, host: connectTo.host, port: connectTo.port }, callback);
+  return agent;
+}
+
+/** The SDK's client initialises asynchronously (its initFactory is async); wait until it can sign. */
+async function whenReady(client: ObsClient): Promise<ObsClient> {
+  for (let tick = 0; tick < 1000; tick++) {
+    if ((client as unknown as { util?: { signatureContext?: unknown } }).util?.signatureContext) return client;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('the OBS client did not finish initialising');
 }
 
 /** The SDK parameters of setBucketInventory, which are also what getBucketInventory returns. */
@@ -50,24 +74,24 @@ function comparable(configuration: Record<string, unknown>): ComparableConfig {
 /** PUT, GET and DELETE Bucket Inventory on OBS with the official esdk-obs-nodejs (3.26.8 or later). */
 export function createObsInventoryConfigApi(credentials: ObsCredentials, env: NodeJS.ProcessEnv, region: string): InventoryConfigApi {
   const endpoint = obsEndpoint(env, region);
-  const client = new ObsClient({
+  const ready = whenReady(new ObsClient({
     access_key_id: credentials.accessKey,
     secret_access_key: credentials.secretKey,
     security_token: credentials.securityToken,
     server: endpoint.server,
-    path_style: endpoint.pathStyle,
     signature: 'obs',
     // Negotiation would send an extra request to pick the signature type; OBS signing is known here.
     is_signature_negotiation: false,
     // retry.ts does the retrying, bounded and jittered.
     max_retry_count: 0,
     timeout: Number(env.OBS_INVENTORY_TIMEOUT_SECONDS ?? 30),
-  });
+    ...(endpoint.connectTo ? { http_agent: connectingAgent(endpoint.connectTo) } : {}),
+  }));
 
   const call = async (method: 'setBucketInventory' | 'getBucketInventory' | 'deleteBucketInventory', params: Record<string, unknown>) => {
     let result: any;
     try {
-      result = await (client as any)[method](params);
+      result = await ((await ready) as any)[method](params);
     } catch (err: any) {
       throw new ServiceRequestError(err?.message ?? String(err), undefined, undefined, undefined, err?.code ?? 'ECONNRESET');
     }

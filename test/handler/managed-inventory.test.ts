@@ -1,0 +1,119 @@
+// Put, read back and delete of periodic configs through the real SDKs: esdk-obs-nodejs against the fake OBS, and
+// cos-nodejs-sdk-v5 against the fake COS. Both fakes verify every signature.
+import { createCosInventoryConfigApi } from '../../src/handler/cos-config-api';
+import { deleteConfig, InventoryConfigApi, ManagedDependencies, ManagedInventorySpec, parseManagedSpec, putAndVerify } from '../../src/handler/managed-inventory';
+import { createObsInventoryConfigApi } from '../../src/handler/obs-api';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
+import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
+
+const OBS_SPEC: ManagedInventorySpec = {
+  version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'test_id', enabled: true, frequency: 'Daily',
+  includedObjectVersions: 'All', optionalFields: ['Size', 'LastModifiedDate', 'ETag', 'IsMultipartUploaded', 'ReplicationStatus'],
+  filter: { prefix: 'inventoryTestPrefix' }, destination: { bucket: 'destbucket', prefix: 'dest-prefix' },
+};
+
+const COS_SPEC: ManagedInventorySpec = {
+  version: 1, service: 'cos', bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', id: 'tagged', enabled: true, frequency: 'Weekly',
+  includedObjectVersions: 'Current', optionalFields: ['Size', 'Tag'],
+  filter: { prefix: 'photos/', tags: [{ key: 'team', value: 'media' }] },
+  destination: { bucket: 'inventorybucket-1250000000', prefix: 'cos_bucket_inventory', accountId: '100000000001', encryption: true },
+};
+
+let lines: string[];
+const deps = (api: InventoryConfigApi): ManagedDependencies => ({ api, log: (l) => lines.push(l), sleep: async () => undefined, random: () => 0.5 });
+beforeEach(() => { lines = []; });
+
+describe('OBS (esdk-obs-nodejs against the fake OBS)', () => {
+  let obs: FakeObs;
+  let api: InventoryConfigApi;
+  beforeEach(async () => {
+    obs = await new FakeObs().start();
+    api = createObsInventoryConfigApi({ accessKey: FAKE_OBS_ACCESS_KEY, secretKey: FAKE_OBS_SECRET_KEY }, { OBS_INVENTORY_CONNECT_TO: obs.connectTo }, 'cn-north-4');
+  });
+  afterEach(() => obs.stop());
+
+  test('puts the seed config, reads it back, deletes it', async () => {
+    await putAndVerify(OBS_SPEC, deps(api));
+    expect(obs.configs.get('examplebucket')?.get('test_id')).toEqual({
+      Id: 'test_id', IsEnabled: 'true', Filter: { Prefix: 'inventoryTestPrefix' },
+      Destination: { Format: 'CSV', Bucket: 'destbucket', Prefix: 'dest-prefix' }, Schedule: { Frequency: 'Daily' },
+      IncludedObjectVersions: 'All', OptionalFields: { Field: OBS_SPEC.optionalFields },
+    });
+    await deleteConfig(OBS_SPEC, deps(api));
+    expect(obs.configs.get('examplebucket')?.size).toBe(0);
+    expect(obs.inventoryCalls).toEqual(['PUT examplebucket test_id 200', 'GET examplebucket test_id 200', 'DELETE examplebucket test_id 204']);
+    expect(lines).toEqual([
+      'putting OBS bucket examplebucket (cn-north-4), inventory test_id',
+      'put and read back OBS bucket examplebucket (cn-north-4), inventory test_id',
+      'deleted OBS bucket examplebucket (cn-north-4), inventory test_id',
+    ]);
+  });
+
+  test('deleting a config that is already gone succeeds', async () => {
+    await deleteConfig(OBS_SPEC, deps(api));
+    expect(lines).toEqual(['OBS bucket examplebucket (cn-north-4), inventory test_id was already gone']);
+  });
+
+  test('overlapping prefixes are refused with PrefixExistInclusionRelationship', async () => {
+    await putAndVerify(OBS_SPEC, deps(api));
+    await expect(putAndVerify({ ...OBS_SPEC, id: 'other', filter: { prefix: 'inventoryTest' } }, deps(api))).rejects.toThrow(
+      /^PUT Bucket inventory failed: PrefixExistInclusionRelationship \(HTTP 400\): prefix "inventoryTest" overlaps the prefix "inventoryTestPrefix" of inventory test_id; request id fake-\d+-[0-9a-f]{8}; OBS bucket examplebucket \(cn-north-4\), inventory other$/,
+    );
+  });
+
+  test('an eleventh config is refused with InventoryCountOverLimit', async () => {
+    for (let i = 0; i < 10; i++) await putAndVerify({ ...OBS_SPEC, id: `c${i}`, filter: { prefix: `p${i}/` } }, deps(api));
+    await expect(putAndVerify({ ...OBS_SPEC, id: 'c10', filter: { prefix: 'p10/' } }, deps(api))).rejects.toThrow(/InventoryCountOverLimit \(HTTP 400\)/);
+  });
+
+  test('a wrong secret is refused by the signature check', async () => {
+    const bad = createObsInventoryConfigApi({ accessKey: FAKE_OBS_ACCESS_KEY, secretKey: 'wrong' }, { OBS_INVENTORY_CONNECT_TO: obs.connectTo }, 'cn-north-4');
+    await expect(putAndVerify(OBS_SPEC, deps(bad))).rejects.toThrow(/SignatureDoesNotMatch \(HTTP 403\): signature does not match/);
+  });
+
+  test('a 500 is retried, then the put goes through', async () => {
+    obs.inject({ kind: 'status', status: 500, code: 'InternalError' });
+    await putAndVerify(OBS_SPEC, deps(api));
+    expect(obs.inventoryCalls).toEqual(['PUT examplebucket test_id 500', 'PUT examplebucket test_id 200', 'GET examplebucket test_id 200']);
+  });
+
+  test('a read-back that differs from what was put fails', async () => {
+    const drifting: InventoryConfigApi = { ...api, read: async (t) => ({ ...(await api.read(t)), 'Schedule.Frequency': 'Weekly' }) };
+    await expect(putAndVerify(OBS_SPEC, deps(drifting))).rejects.toThrow(
+      'read-back failed for OBS bucket examplebucket (cn-north-4), inventory test_id: the service holds another config:\n  Schedule.Frequency: put "Daily", read back "Weekly"',
+    );
+  });
+});
+
+describe('COS periodic configs with a tag filter (cos-nodejs-sdk-v5 against the fake COS)', () => {
+  let cos: FakeCos;
+  let api: InventoryConfigApi;
+  beforeEach(async () => {
+    cos = await new FakeCos().start();
+    api = createCosInventoryConfigApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
+  });
+  afterEach(() => cos.stop());
+
+  test('puts with IsEnabled, Schedule and the tag filter, reads back, deletes', async () => {
+    await putAndVerify(COS_SPEC, deps(api));
+    const xml = cos.configs.get('examplebucket-1250000000')?.get('tagged');
+    expect(xml).toContain('<Id>tagged</Id><IsEnabled>true</IsEnabled>');
+    expect(xml).toContain('<Schedule><Frequency>Weekly</Frequency></Schedule><Filter><And><Prefix>photos/</Prefix><Tag><Key>team</Key><Value>media</Value></Tag></And></Filter>');
+    await deleteConfig(COS_SPEC, deps(api));
+    expect(cos.configs.get('examplebucket-1250000000')?.size).toBe(0);
+    expect(cos.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'GET 200', 'DELETE 204']);
+  });
+});
+
+describe('parseManagedSpec', () => {
+  test('refuses what each service cannot take', () => {
+    expect(() => parseManagedSpec(JSON.stringify({ ...OBS_SPEC, optionalFields: ['StorageClass'], filter: { tags: [{ key: 'a', value: 'b' }] } }))).toThrow([
+      'inventory config refused:',
+      '  optionalFields[0] = "StorageClass": must be one of Size, LastModifiedDate, ETag, IsMultipartUploaded, ReplicationStatus',
+      '  filter = {"tags":[{"key":"a","value":"b"}]}: OBS inventories filter by prefix only',
+    ].join('\n'));
+    expect(() => parseManagedSpec(JSON.stringify({ ...COS_SPEC, destination: { bucket: 'inventorybucket-1250000000' } }))).toThrow(
+      'destination.accountId = undefined: COS needs the numeric owner UIN of the destination account',
+    );
+  });
+});
