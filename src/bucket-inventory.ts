@@ -1,20 +1,24 @@
 import { CosBucketInventory } from './.gen/providers/tencentcloud/cos-bucket-inventory';
 import { Construct, TerraformResource, TerraformStack } from './core';
-import { InventorySourceProps, reportSourceProblems } from './inventory-source';
+import { handlerFilter, InventorySourceProps, reportSourceProblems, tagProblems, tagsOf } from './inventory-source';
+import { ManagedInventoryConfig } from './managed-inventory-config';
 import { defaultInventoryId, InventoryFrequency, InventoryObjectVersions, InventoryOptions } from './inventory-options';
 import { claimInventoryId } from './validation/duplicate-inventory-id';
 import { checkInventoryId } from './validation/inventory-id';
 import { known } from './validation/known';
-import { checkTagFilterExpressible } from './validation/tag-filter';
 import { throwIfProblems } from './validation/problem';
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventorySourceProps, InventoryOptions {}
 
 /**
- * A periodic inventory config (PUT Bucket inventory, as `tencentcloud_cos_bucket_inventory`) on a source bucket,
- * delivering into an {@link InventoryDestination}. Creating it grants the destination's policy statement for this
- * source, and the config is applied only after that policy.
+ * A periodic inventory config (PUT Bucket inventory) on a source bucket, delivering into an
+ * {@link InventoryDestination}. Creating it grants the destination's policy statement for this source, and the
+ * config is applied only after that policy.
+ *
+ * It is a `tencentcloud_cos_bucket_inventory`, except with a tag filter, which that resource cannot express: then
+ * the bundled handler puts, reads back and deletes the config itself (see `ManagedInventoryConfig`), with the
+ * credentials the tencentcloud provider reads from the environment.
  */
 export class BucketInventory extends Construct {
   /** The inventory id on the source bucket. */
@@ -23,7 +27,7 @@ export class BucketInventory extends Construct {
   public readonly bucketName: string;
   /** Where in the destination bucket this source's reports land: `<prefix>/<appid>/<name>/<inventory id>`. */
   public readonly reportPath: string;
-  /** The `tencentcloud_cos_bucket_inventory` resource. */
+  /** The `tencentcloud_cos_bucket_inventory`, or with a tag filter the `terraform_data` that puts the config. */
   public readonly resource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
@@ -37,12 +41,34 @@ export class BucketInventory extends Construct {
     throwIfProblems(this.node.path, [
       ...reportSourceProblems(props, reportPrefix),
       ...checkInventoryId('inventoryId', known(this.inventoryId)),
-      ...checkTagFilterExpressible('tags', props.tags),
+      ...tagProblems(props),
       ...claimInventoryId(TerraformStack.of(this), 'inventoryId', props.bucketName, this.inventoryId, this.node.path),
     ]);
 
     const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
     this.reportPath = `${sourcePath}/${this.inventoryId}`;
+    // COS writes the first report soon after the config is put; the policy that lets it must exist by then.
+    const dependsOn = destination.policy ? [destination.policy] : undefined;
+    const encryption = props.encryptReports ?? true;
+    if (tagsOf(props).length > 0) {
+      this.resource = new ManagedInventoryConfig(this, 'Managed', {
+        dependsOn,
+        spec: {
+          version: 1,
+          service: 'cos',
+          bucket: props.bucketName,
+          region: props.region ?? destination.region,
+          id: this.inventoryId,
+          enabled: props.enabled ?? true,
+          frequency,
+          includedObjectVersions: props.includedObjectVersions ?? InventoryObjectVersions.CURRENT,
+          optionalFields: props.optionalFields ?? [],
+          filter: handlerFilter(props),
+          destination: { bucket: destination.bucketName, prefix: reportPrefix, accountId: destination.ownerUin, encryption },
+        },
+      }).resource;
+      return;
+    }
     this.resource = new CosBucketInventory(this, 'Resource', {
       name: this.inventoryId,
       bucket: props.bucketName,
@@ -56,10 +82,9 @@ export class BucketInventory extends Construct {
         accountId: destination.ownerUin,
         format: 'CSV',
         prefix: reportPrefix,
-        encryption: (props.encryptReports ?? true) ? { sseCos: '' } : undefined,
+        encryption: encryption ? { sseCos: '' } : undefined,
       },
-      // COS writes the first report soon after the config is put; the policy that lets it must exist by then.
-      dependsOn: destination.policy ? [destination.policy] : undefined,
+      dependsOn,
     });
   }
 }

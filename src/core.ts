@@ -13,3 +13,4 @@ export {
 } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';
+export type { ITerraformDependable } from 'cdktf';

@@ -6,3 +6,5 @@ export * from './inventory-source';
 export * from './bucket-inventory';
 export * from './central-inventory';
 export * from './inventory-job';
+export * from './obs-inventory-destination';
+export * from './obs-bucket-inventory';

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
-import { AssetType, Construct, DataResource, Fn, TerraformAsset, TerraformResource } from './core';
+import { Construct, DataResource, Fn, TerraformResource } from './core';
+import { handlerCommand } from './handler-asset';
 import { InventoryJobSpec, jobSpecOneTimeProblems, RUN_SUFFIX_LENGTH } from './handler/job-spec';
 import { InventoryObjectVersions, InventoryReportOptions } from './inventory-options';
-import { InventorySourceProps, reportSourceProblems } from './inventory-source';
+import { handlerFilter, InventorySourceProps, reportSourceProblems, tagProblems } from './inventory-source';
 import { INVENTORY_ID_MAX_LENGTH, checkInventoryId } from './validation/inventory-id';
 import { known } from './validation/known';
-import { checkObjectTags } from './validation/object-tags';
 import { Problem, throwIfProblems } from './validation/problem';
 
 /** Where the handler sends its requests, when not to the public COS endpoint. */
@@ -72,9 +70,6 @@ export interface InventoryJobProps extends InventorySourceProps, InventoryReport
   readonly nodeExecutable?: string;
 }
 
-/** The bundled handler, built by `npm run compile` and shipped in the package beside lib/. */
-const HANDLER_BUNDLE = path.resolve(__dirname, '..', 'assets', 'handler', 'index.js');
-
 /**
  * A one-off inventory job (POST Bucket inventory) submitted when the stack is applied.
  *
@@ -101,17 +96,13 @@ export class InventoryJob extends Construct {
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const idPrefix = props.jobIdPrefix ?? 'one-off';
-    const tags = Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value }));
     throwIfProblems(this.node.path, [
       ...reportSourceProblems(props, reportPrefix),
       ...checkInventoryId('jobIdPrefix', known(idPrefix), INVENTORY_ID_MAX_LENGTH - RUN_SUFFIX_LENGTH),
-      ...checkObjectTags('tags', known(props.tags) === undefined ? [] : tags.map((tag) => (known(tag.key) === undefined || known(tag.value) === undefined ? undefined : tag))),
+      ...tagProblems(props),
       ...jobSpecOneTimeProblems(props as unknown as Record<string, unknown>),
       ...checkWait(props),
     ]);
-    if (!existsSync(HANDLER_BUNDLE)) {
-      throw new Error(`[${this.node.path}] the handler bundle ${HANDLER_BUNDLE} is missing: run \`npm run compile\` (it bundles src/handler)`);
-    }
 
     const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
     this.reportLocation = `cos://${destination.bucketName}/${sourcePath}/`;
@@ -121,7 +112,7 @@ export class InventoryJob extends Construct {
       region: props.region ?? destination.region,
       idPrefix,
       destination: { bucket: destination.bucketName, accountId: destination.ownerUin, prefix: reportPrefix, encryption: props.encryptReports ?? true },
-      filter: renderJobFilter(props, tags),
+      filter: handlerFilter(props),
       includedObjectVersions: props.includedObjectVersions ?? InventoryObjectVersions.CURRENT,
       optionalFields: props.optionalFields ?? [],
       wait: props.waitForReport
@@ -129,8 +120,7 @@ export class InventoryJob extends Construct {
         : undefined,
     };
     const specJson = JSON.stringify(spec);
-    const handler = new TerraformAsset(this, 'Handler', { path: HANDLER_BUNDLE, type: AssetType.FILE });
-    const node = props.nodeExecutable ?? 'node';
+    const handler = handlerCommand(this, props.nodeExecutable);
 
     const job = new DataResource(this, 'Job', {
       // Kept in state and shown in plans; it holds no credentials.
@@ -140,7 +130,7 @@ export class InventoryJob extends Construct {
       dependsOn: destination.policy ? [destination.policy] : undefined,
       provisioners: [{
         type: 'local-exec',
-        command: `${node} "${handler.path}" run`,
+        command: `${handler} run`,
         environment: {
           COS_INVENTORY_JOB: specJson,
           // The resource's own id, a UUID made when it is created: each run gets a new one, retries keep it.
@@ -152,14 +142,6 @@ export class InventoryJob extends Construct {
     this.resource = job;
     this.jobId = Fn.join('-', [idPrefix, Fn.substr(Fn.replace(job.id, '-', ''), 0, 12)]);
   }
-}
-
-function renderJobFilter(props: InventoryReportOptions, tags: Array<{ key: string; value: string }>): InventoryJobSpec['filter'] {
-  const period = props.createdAfter !== undefined || props.createdBefore !== undefined
-    ? { startTime: props.createdAfter, endTime: props.createdBefore }
-    : undefined;
-  if (props.prefix === undefined && tags.length === 0 && period === undefined) return undefined;
-  return { prefix: props.prefix, tags: tags.length > 0 ? tags : undefined, period };
 }
 
 function endpointEnvironment(endpoint: InventoryJobEndpoint | undefined): Record<string, string> {

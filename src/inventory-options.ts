@@ -58,8 +58,9 @@ export interface InventoryReportOptions {
    */
   readonly prefix?: string;
   /**
-   * List only objects carrying all these tags. A periodic config (`BucketInventory`) refuses it at synth time:
-   * the provider's `tencentcloud_cos_bucket_inventory` cannot express a tag filter. `InventoryJob` supports it.
+   * List only objects carrying all these tags (keys 1-128, values 0-256 characters). The provider's
+   * `tencentcloud_cos_bucket_inventory` cannot express a tag filter, so a `BucketInventory` with tags is managed by
+   * the bundled handler instead (PUT, GET and DELETE Bucket inventory at apply and destroy time).
    * @default - no tag filter
    */
   readonly tags?: { [key: string]: string };

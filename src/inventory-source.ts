@@ -1,9 +1,11 @@
+import { InventoryJobSpec } from './handler/job-spec';
 import { InventoryDestination } from './inventory-destination';
 import { InventoryReportOptions } from './inventory-options';
 import { checkAppId, checkBucketName } from './validation/bucket-name';
 import { checkCreationPeriod } from './validation/creation-period';
 import { known, knownEach } from './validation/known';
 import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
+import { checkObjectTags, ObjectTag } from './validation/object-tags';
 import { checkOptionalFields } from './validation/optional-fields';
 import { Problem } from './validation/problem';
 import { checkRegion, checkSameRegion } from './validation/region';
@@ -45,4 +47,25 @@ export function reportSourceProblems(props: InventorySourceProps & InventoryRepo
     ...checkReportPrefix('reportPrefix', known(reportPrefix)),
     ...checkCreationPeriod('createdAfter', known(props.createdAfter), 'createdBefore', known(props.createdBefore)),
   ];
+}
+
+/** The tag filter as the handler takes it, in the order given. */
+export function tagsOf(options: InventoryReportOptions): ObjectTag[] {
+  return Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value }));
+}
+
+/** Tag filter rules; a tag with a token key or value is skipped. */
+export function tagProblems(options: InventoryReportOptions): Problem[] {
+  if (known(options.tags) === undefined) return [];
+  return checkObjectTags('tags', tagsOf(options).map((tag) => (known(tag.key) === undefined || known(tag.value) === undefined ? undefined : tag)));
+}
+
+/** Prefix, tags and creation period as the handler's job and config documents carry them. */
+export function handlerFilter(options: InventoryReportOptions): InventoryJobSpec['filter'] {
+  const tags = tagsOf(options);
+  const period = options.createdAfter !== undefined || options.createdBefore !== undefined
+    ? { startTime: options.createdAfter, endTime: options.createdBefore }
+    : undefined;
+  if (options.prefix === undefined && tags.length === 0 && period === undefined) return undefined;
+  return { prefix: options.prefix, tags: tags.length > 0 ? tags : undefined, period };
 }

@@ -96,4 +96,21 @@ describe('BucketInventory', () => {
     );
     expect(schemaProblems(json)).toEqual([]);
   });
+
+  test('a tag filter, which the provider resource cannot express, is managed by the handler', () => {
+    const json = synthJson((scope) => {
+      const destination = new InventoryDestination(scope, 'Dest', destinationProps);
+      new BucketInventory(scope, 'Tagged', { destination, bucketName: 'logs-1250000000', tags: { team: 'media' }, prefix: 'photos/', frequency: InventoryFrequency.WEEKLY });
+    });
+    expect(json.resource.tencentcloud_cos_bucket_inventory).toBeUndefined();
+    const config = Object.entries(json.resource.terraform_data).find(([name]) => name.includes('_Managed_Config_'))![1] as any;
+    expect(JSON.parse(config.input.config)).toEqual({
+      version: 1, service: 'cos', bucket: 'logs-1250000000', region: 'ap-guangzhou', id: 'inventory-weekly', enabled: true, frequency: 'Weekly',
+      includedObjectVersions: 'Current', optionalFields: [], filter: { prefix: 'photos/', tags: [{ key: 'team', value: 'media' }] },
+      destination: { bucket: 'reports-1250000000', prefix: 'cos_bucket_inventory', accountId: '100000000001', encryption: true },
+    });
+    const owner = Object.entries(json.resource.terraform_data).find(([name]) => name.includes('_Managed_Owner_'))![1] as any;
+    expect(owner.depends_on).toEqual(['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
+    expect(bucketPolicyDocument(json).statement).toHaveLength(1);
+  });
 });

@@ -2,6 +2,7 @@
 import { App } from 'cdktf';
 import { synthesize as existingDestination } from '../examples/existing-destination/main';
 import { synthesize as newDestination } from '../examples/new-destination/main';
+import { synthesize as obsInventory } from '../examples/obs-inventory/main';
 import { synthesize as oneOffJob } from '../examples/one-off-job/main';
 import { schemaProblems, synthApp } from './support/synth';
 
@@ -9,6 +10,7 @@ const EXAMPLES: Record<string, (app: App) => App> = {
   'new-destination': newDestination,
   'existing-destination': existingDestination,
   'one-off-job': oneOffJob,
+  'obs-inventory': obsInventory,
 };
 
 describe.each(Object.entries(EXAMPLES))('example %s', (_name, synthesize) => {

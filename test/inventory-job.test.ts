@@ -27,7 +27,7 @@ describe('InventoryJob', () => {
     });
     expect(job.triggers_replace).toEqual({ job: job.input.job });
     const exec = job.provisioner[0]['local-exec'];
-    expect(exec.command).toMatch(/^node "assets\/Job_Handler_[0-9A-F]{8}\/[0-9A-F]{32}\/index\.js" run$/);
+    expect(exec.command).toMatch(/^node "assets\/CosInventoryHandler\/[0-9A-F]{32}\/index\.js" run$/);
     expect(exec.environment).toEqual({ COS_INVENTORY_JOB: job.input.job, COS_INVENTORY_RUN_ID: '${self.id}' });
     expect(exec.when).toBeUndefined();
     expect(job.depends_on).toEqual(['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);

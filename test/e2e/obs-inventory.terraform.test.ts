@@ -1,0 +1,85 @@
+// End to end for handler-managed OBS inventories: synthesize examples/obs-inventory, then the real terraform
+// against the fake OBS (which verifies every OBS signature). An apply puts once, a change puts once more, a destroy
+// deletes once and leaves the bucket without configs; no credential lands in the JSON, the state or the log.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { App } from 'cdktf';
+import { ObsInventoryOptions, synthesize } from '../../examples/obs-inventory/main';
+import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
+
+const run = promisify(execFile);
+
+let obs: FakeObs;
+let outdir: string;
+let log = '';
+
+const stackDir = () => path.join(outdir, 'stacks', 'obs-inventory');
+
+async function terraform(...args: string[]): Promise<string> {
+  const env = {
+    ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1',
+    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, HW_REGION_NAME: 'cn-north-4',
+    OBS_INVENTORY_CONNECT_TO: obs.connectTo,
+  };
+  const { stdout, stderr } = await run('terraform', [`-chdir=${stackDir()}`, ...args, '-no-color'], { env, maxBuffer: 16 * 1024 * 1024 });
+  log += stdout + stderr;
+  return stdout;
+}
+
+function synthInto(options: ObsInventoryOptions): void {
+  synthesize(new App({ outdir }), options).synth();
+}
+
+beforeAll(async () => {
+  obs = await new FakeObs().start();
+  outdir = mkdtempSync(path.join(tmpdir(), 'obs-inventory-e2e-'));
+});
+
+afterAll(async () => {
+  await obs.stop();
+  rmSync(outdir, { recursive: true, force: true });
+});
+
+const writes = () => obs.inventoryCalls.filter((call) => !call.startsWith('GET'));
+
+test('apply puts, a change puts again, destroy deletes: once each, and nothing is left', async () => {
+  synthInto({ prefix: 'inventoryTestPrefix' });
+  await terraform('init', '-input=false');
+  const applied = await terraform('apply', '-auto-approve', '-input=false');
+  expect(writes()).toEqual(['PUT examplebucket test_id 200']);
+  expect(obs.configs.get('examplebucket')?.get('test_id')?.Filter).toEqual({ Prefix: 'inventoryTestPrefix' });
+  expect(applied).toContain('cos-inventory: put and read back OBS bucket examplebucket (cn-north-4), inventory test_id');
+
+  await terraform('apply', '-auto-approve', '-input=false');
+  expect(writes()).toHaveLength(1);
+
+  synthInto({ prefix: 'otherPrefix' });
+  await terraform('apply', '-auto-approve', '-input=false');
+  expect(writes()).toEqual(['PUT examplebucket test_id 200', 'PUT examplebucket test_id 200']);
+  expect(obs.configs.get('examplebucket')?.get('test_id')?.Filter).toEqual({ Prefix: 'otherPrefix' });
+  const state = await terraform('state', 'pull');
+
+  await terraform('destroy', '-auto-approve', '-input=false');
+  expect(writes()).toEqual(['PUT examplebucket test_id 200', 'PUT examplebucket test_id 200', 'DELETE examplebucket test_id 204']);
+  expect(obs.configs.get('examplebucket')?.size).toBe(0);
+
+  const synthesized = readFileSync(path.join(stackDir(), 'cdk.tf.json'), 'utf8');
+  for (const text of [synthesized, state, log]) {
+    expect(text).not.toContain(FAKE_OBS_SECRET_KEY);
+    expect(text).not.toContain(FAKE_OBS_ACCESS_KEY);
+  }
+}, 240_000);
+
+test('a config OBS refuses fails the apply with its error code and request id', async () => {
+  synthInto({});
+  obs.inject({ kind: 'status', status: 400, code: 'InventoryCountOverLimit', message: 'too many inventories' });
+  const failure = await terraform('apply', '-auto-approve', '-input=false').then(() => undefined, (err: { stderr: string }) => err);
+  expect(failure?.stderr.replace(/\s+/g, ' ')).toMatch(
+    /cos-inventory: error: PUT Bucket inventory failed: InventoryCountOverLimit \(HTTP 400\): too many inventories; request id fake-\d+-[0-9a-f]{8}; OBS bucket examplebucket \(cn-north-4\), inventory test_id/,
+  );
+  await terraform('destroy', '-auto-approve', '-input=false');
+  expect(obs.configs.get('examplebucket')?.size).toBe(0);
+}, 240_000);
