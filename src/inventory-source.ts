@@ -1,4 +1,4 @@
-import { InventoryJobSpec } from './handler/job-spec';
+import type { InventoryJobSpec } from './handler/job-spec';
 import { InventoryDestination } from './inventory-destination';
 import { InventoryReportOptions } from './inventory-options';
 import { checkAppId, checkBucketName } from './validation/bucket-name';

@@ -1,6 +1,6 @@
 import { Construct, DataResource, ITerraformDependable, TerraformResource } from './core';
 import { handlerCommand } from './handler-asset';
-import { ManagedInventorySpec, ManagedInventoryTarget } from './handler/managed-inventory';
+import type { ManagedInventorySpec, ManagedInventoryTarget } from './handler/managed-inventory';
 
 /** Props of {@link ManagedInventoryConfig}. */
 export interface ManagedInventoryConfigProps {

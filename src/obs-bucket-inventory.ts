@@ -1,5 +1,4 @@
 import { Construct, TerraformResource, TerraformStack } from './core';
-import { OBS_OPTIONAL_FIELDS } from './handler/managed-inventory';
 import { InventoryFrequency, InventoryObjectVersions } from './inventory-options';
 import { ManagedInventoryConfig } from './managed-inventory-config';
 import { ObsInventoryDestination } from './obs-inventory-destination';
@@ -8,7 +7,7 @@ import { known, knownEach } from './validation/known';
 import { claimObsConfig } from './validation/obs-bucket-configs';
 import { checkObsBucketName } from './validation/obs-bucket-name';
 import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
-import { checkOptionalFields } from './validation/optional-fields';
+import { checkOptionalFields, OBS_OPTIONAL_FIELDS } from './validation/optional-fields';
 import { Problem, throwIfProblems } from './validation/problem';
 import { checkSameRegion } from './validation/region';
 

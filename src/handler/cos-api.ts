@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import COS = require('cos-nodejs-sdk-v5');
 import { parseErrorBody } from './inventory-xml';
+import { ServiceRequestError, unlessNotFound } from './service-error';
 
 /** The COS calls the handler makes; the job logic takes this interface, so tests can inject their own. */
 export interface CosApi {
@@ -11,20 +12,6 @@ export interface CosApi {
   getObject(bucket: string, region: string, key: string): Promise<Buffer | undefined>;
   /** HEAD Object size in bytes; `undefined` when it does not exist. */
   headObjectSize(bucket: string, region: string, key: string): Promise<number | undefined>;
-}
-
-/** A failed COS or OBS request, with what the apply log needs to find it: status, error code, message, request id. */
-export class ServiceRequestError extends Error {
-  constructor(
-    message: string,
-    public readonly statusCode: number | undefined,
-    public readonly code: string | undefined,
-    public readonly requestId: string | undefined,
-    public readonly networkError: string | undefined,
-  ) {
-    super(message);
-    this.name = 'ServiceRequestError';
-  }
 }
 
 /** Credentials, read from the same variables the tencentcloud provider reads. Never logged or stored. */
@@ -112,16 +99,6 @@ export function rawText(data: any): string {
   return Buffer.isBuffer(data.Body) ? data.Body.toString('utf8') : String(data.Body ?? '');
 }
 
-/** Resolves to `undefined` instead of rejecting when the answer is 404. */
-export async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
-  try {
-    return await request;
-  } catch (err) {
-    if (err instanceof ServiceRequestError && err.statusCode === 404) return undefined;
-    throw err;
-  }
-}
-
 /** `CosApi` over the official SDK. */
 export function createSdkCosApi(credentials: CosCredentials, endpoint: CosEndpoint): CosApi {
   const send = createCosSender(credentials, endpoint);
@@ -138,15 +115,6 @@ export function createSdkCosApi(credentials: CosCredentials, endpoint: CosEndpoi
       return data === undefined ? undefined : Number(data.headers?.['content-length']);
     },
   };
-}
-
-/** `CODE (HTTP n): message; request id R`, or the network error: what an apply log needs to find a failed request. */
-export function describeServiceError(err: unknown): string {
-  if (!(err instanceof ServiceRequestError)) return err instanceof Error ? err.message : String(err);
-  const what = err.statusCode !== undefined
-    ? `${err.code ?? 'no error code'} (HTTP ${err.statusCode}): ${err.message}`
-    : `network error ${err.networkError ?? ''}: ${err.message}`;
-  return `${what}; request id ${err.requestId ?? 'none'}`;
 }
 
 /** Normalizes the SDK's error shapes (COS error body, bare status, socket error) into one. */

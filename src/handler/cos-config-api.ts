@@ -1,4 +1,5 @@
-import { CosCredentials, CosEndpoint, createCosSender, rawText, unlessNotFound, xmlRequest } from './cos-api';
+import { CosCredentials, CosEndpoint, createCosSender, rawText, xmlRequest } from './cos-api';
+import { unlessNotFound } from './service-error';
 import { buildInventoryXml, InventoryContent, parseXml } from './inventory-xml';
 import { ComparableConfig, flatten, InventoryConfigApi, ManagedInventorySpec } from './managed-inventory';
 

@@ -2,17 +2,14 @@ import { checkBucketName } from '../validation/bucket-name';
 import { checkInventoryId } from '../validation/inventory-id';
 import { checkObjectTags } from '../validation/object-tags';
 import { checkFilterPrefix } from '../validation/object-prefix';
-import { checkOptionalFields, COS_OPTIONAL_FIELDS } from '../validation/optional-fields';
+import { checkOptionalFields, COS_OPTIONAL_FIELDS, OBS_OPTIONAL_FIELDS } from '../validation/optional-fields';
 import { describeProblem, Problem } from '../validation/problem';
-import { describeServiceError } from './cos-api';
+import { describeServiceError } from './service-error';
 import { InventoryJobSpec } from './job-spec';
 import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
 
 /** The services whose periodic inventory configs the handler manages. */
 export type InventoryService = 'cos' | 'obs';
-
-/** The OBS optional fields of PUT Bucket Inventory. */
-export const OBS_OPTIONAL_FIELDS: readonly string[] = ['Size', 'LastModifiedDate', 'ETag', 'IsMultipartUploaded', 'ReplicationStatus'];
 
 /**
  * Which config on which bucket: all the destroy-time provisioner has, since it may read only what its resource

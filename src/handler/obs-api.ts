@@ -1,7 +1,7 @@
 import { Agent } from 'node:http';
 import { createConnection } from 'node:net';
 import ObsClient = require('esdk-obs-nodejs');
-import { ServiceRequestError, unlessNotFound } from './cos-api';
+import { ServiceRequestError, unlessNotFound } from './service-error';
 import { ComparableConfig, flatten, InventoryConfigApi, ManagedInventorySpec, ManagedInventoryTarget } from './managed-inventory';
 
 /** OBS credentials, from the variables the huaweicloud provider reads. Never logged or stored. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CosApi } from './cos-api';
+import type { CosApi } from './cos-api';
 import { InventoryJobSpec, sourceParts } from './job-spec';
 import { RetryHooks, RetryPolicy, withRetries } from './retry';
 

@@ -1,4 +1,4 @@
-import { ServiceRequestError } from './cos-api';
+import { ServiceRequestError } from './service-error';
 
 /** How hard to try before failing the apply. */
 export interface RetryPolicy {

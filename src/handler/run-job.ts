@@ -1,4 +1,5 @@
-import { CosApi, describeServiceError, ServiceRequestError } from './cos-api';
+import type { CosApi } from './cos-api';
+import { describeServiceError, ServiceRequestError } from './service-error';
 import { buildInventoryXml, parseJobId } from './inventory-xml';
 import { InventoryJobSpec, jobIdFor } from './job-spec';
 import { reportDirectory, verifyReport, VerifiedReport, waitForManifest } from './report';

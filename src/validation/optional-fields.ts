@@ -13,6 +13,9 @@ export const COS_OPTIONAL_FIELDS: readonly string[] = [
   'x-cos-meta-*',
 ];
 
+/** The optional fields of OBS's PUT Bucket Inventory (`OptionalFields/Field`). */
+export const OBS_OPTIONAL_FIELDS: readonly string[] = ['Size', 'LastModifiedDate', 'ETag', 'IsMultipartUploaded', 'ReplicationStatus'];
+
 /** Each field must be one COS documents, named once. Unknown (token) entries are skipped. */
 export function checkOptionalFields(field: string, fields: Array<string | undefined>, allowed: readonly string[] = COS_OPTIONAL_FIELDS): Problem[] {
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 // Behaviour of the handler against the fake COS, through the real SDK (which signs; the fake verifies).
-import { createSdkCosApi, ServiceRequestError } from '../../src/handler/cos-api';
+import { createSdkCosApi } from '../../src/handler/cos-api';
+import { ServiceRequestError } from '../../src/handler/service-error';
 import { SPEC } from '../support/seed-job';
 import { JobDependencies, runInventoryJob } from '../../src/handler/run-job';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
