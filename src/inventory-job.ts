@@ -1,9 +1,9 @@
 import { Construct, DataResource, Fn, TerraformResource } from './core';
 import { handlerCommand } from './handler-asset';
-import { InventoryJobSpec, jobSpecOneTimeProblems, RUN_SUFFIX_LENGTH } from './handler/job-spec';
+import { InventoryJobSpec, jobSpecOneTimeProblems, MAX_JOB_ID_PREFIX_LENGTH } from './handler/job-spec';
 import { InventoryObjectVersions, InventoryReportOptions } from './inventory-options';
 import { handlerFilter, InventorySourceProps, reportSourceProblems, tagProblems } from './inventory-source';
-import { INVENTORY_ID_MAX_LENGTH, checkInventoryId } from './validation/inventory-id';
+import { checkInventoryId } from './validation/inventory-id';
 import { known } from './validation/known';
 import { Problem, throwIfProblems } from './validation/problem';
 
@@ -98,7 +98,7 @@ export class InventoryJob extends Construct {
     const idPrefix = props.jobIdPrefix ?? 'one-off';
     throwIfProblems(this.node.path, [
       ...reportSourceProblems(props, reportPrefix),
-      ...checkInventoryId('jobIdPrefix', known(idPrefix), INVENTORY_ID_MAX_LENGTH - RUN_SUFFIX_LENGTH),
+      ...checkInventoryId('jobIdPrefix', known(idPrefix), MAX_JOB_ID_PREFIX_LENGTH),
       ...tagProblems(props),
       ...jobSpecOneTimeProblems(props as unknown as Record<string, unknown>),
       ...checkWait(props),

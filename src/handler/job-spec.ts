@@ -1,10 +1,11 @@
 import { BUCKET_NAME_PATTERN } from '../cos-names';
 import { checkBucketName } from '../validation/bucket-name';
 import { checkCreationPeriod } from '../validation/creation-period';
-import { checkInventoryId } from '../validation/inventory-id';
+import { checkInventoryId, INVENTORY_ID_MAX_LENGTH } from '../validation/inventory-id';
 import { checkFilterPrefix, checkReportPrefix } from '../validation/object-prefix';
 import { checkOptionalFields } from '../validation/optional-fields';
-import { describeProblem, Problem } from '../validation/problem';
+import { Problem } from '../validation/problem';
+import { parseDocument } from './parse-document';
 import { checkRegion } from '../validation/region';
 import { checkObjectTags, ObjectTag } from '../validation/object-tags';
 
@@ -39,6 +40,8 @@ export interface InventoryJobSpec {
 
 /** Characters a run suffix takes: `-` and 12 hex digits. */
 export const RUN_SUFFIX_LENGTH = 13;
+/** A job id is an inventory id, so the prefix leaves room for the run suffix. */
+export const MAX_JOB_ID_PREFIX_LENGTH = INVENTORY_ID_MAX_LENGTH - RUN_SUFFIX_LENGTH;
 
 /**
  * The job id of one run: the prefix and the first 12 hex digits of the run id (the `terraform_data` id, a UUID, or
@@ -58,7 +61,7 @@ export function jobSpecProblems(spec: InventoryJobSpec): Problem[] {
     ...checkBucketName('bucket', spec.bucket),
     ...checkBucketName('destination.bucket', spec.destination?.bucket),
     ...checkRegion('region', spec.region),
-    ...checkInventoryId('idPrefix', spec.idPrefix, 64 - RUN_SUFFIX_LENGTH),
+    ...checkInventoryId('idPrefix', spec.idPrefix, MAX_JOB_ID_PREFIX_LENGTH),
     ...(/^\d{5,20}$/.test(String(spec.destination?.accountId)) ? [] : [{ field: 'destination.accountId', value: spec.destination?.accountId, rule: 'must be the numeric owner UIN of the destination account' }]),
     ...checkReportPrefix('destination.prefix', spec.destination?.prefix),
     ...checkFilterPrefix('filter.prefix', filter.prefix),
@@ -94,17 +97,8 @@ export function jobSpecOneTimeProblems(raw: Record<string, unknown>): Problem[] 
 }
 
 /** Parses and checks a job description, throwing one error that names every problem. */
-export function parseJobSpec(json: string): InventoryJobSpec {
-  let spec: InventoryJobSpec;
-  try {
-    spec = JSON.parse(json);
-  } catch (err) {
-    throw new Error(`job description is not JSON: ${(err as Error).message}`);
-  }
-  if (spec === null || typeof spec !== 'object' || spec.version !== 1) throw new Error('job description must be an object with "version": 1');
-  const problems = jobSpecProblems(spec);
-  if (problems.length > 0) throw new Error(`job description refused:\n${problems.map((p) => `  ${describeProblem(p)}`).join('\n')}`);
-  return spec;
+export function parseJobSpec(json: string | undefined): InventoryJobSpec {
+  return parseDocument(json, 'job description', jobSpecProblems);
 }
 
 /** The source bucket split as report paths use it. */

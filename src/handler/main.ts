@@ -9,7 +9,7 @@ import { createSdkCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api'
 import { createCosInventoryConfigApi } from './cos-config-api';
 import { deleteConfig, InventoryConfigApi, InventoryService, ManagedDependencies, parseManagedSpec, parseManagedTarget, putAndVerify } from './managed-inventory';
 import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
-import { InventoryJobSpec, parseJobSpec } from './job-spec';
+import { parseJobSpec } from './job-spec';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 
 const USAGE = `usage:
@@ -35,16 +35,6 @@ class UsageError extends Error {}
 
 function log(line: string): void {
   process.stdout.write(`cos-inventory: ${line}\n`);
-}
-
-function readJob(file: string | undefined): InventoryJobSpec {
-  const json = file !== undefined ? readFileSync(file, 'utf8') : process.env.COS_INVENTORY_JOB;
-  if (json === undefined) throw new UsageError('no job description: pass --job FILE or set COS_INVENTORY_JOB');
-  try {
-    return parseJobSpec(json);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
 }
 
 function readInput<T>(file: string | undefined, variable: string, parse: (json: string | undefined) => T): T {
@@ -90,14 +80,14 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : EXIT_USAGE;
   }
   if (command === 'run') {
-    const spec = readJob(values.job);
+    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJobSpec);
     const runId = values['run-id'] ?? process.env.COS_INVENTORY_RUN_ID ?? randomUUID();
     const result = await runInventoryJob(spec, runId, dependencies());
     log(`done: job ${result.jobId}${result.report ? `, report ${result.report.manifestKey} verified` : ''}`);
     return 0;
   }
   if (command === 'verify') {
-    const spec = readJob(values.job);
+    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJobSpec);
     const jobId = values['job-id'];
     if (!jobId) throw new UsageError('verify needs --job-id');
     const since = values.since ? new Date(values.since) : new Date(Date.now() - 86_400_000);

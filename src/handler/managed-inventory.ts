@@ -3,7 +3,8 @@ import { checkInventoryId } from '../validation/inventory-id';
 import { checkObjectTags } from '../validation/object-tags';
 import { checkFilterPrefix } from '../validation/object-prefix';
 import { checkOptionalFields, COS_OPTIONAL_FIELDS, OBS_OPTIONAL_FIELDS } from '../validation/optional-fields';
-import { describeProblem, Problem } from '../validation/problem';
+import { Problem } from '../validation/problem';
+import { parseDocument } from './parse-document';
 import { describeServiceError } from './service-error';
 import { InventoryJobSpec } from './job-spec';
 import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
@@ -95,27 +96,12 @@ export function managedSpecProblems(spec: ManagedInventorySpec): Problem[] {
   ];
 }
 
-function parseChecked<T>(json: string | undefined, what: string, problems: (value: T) => Problem[]): T {
-  if (json === undefined) throw new Error(`no ${what}`);
-  let value: T;
-  try {
-    value = JSON.parse(json);
-  } catch (err) {
-    throw new Error(`${what} is not JSON: ${(err as Error).message}`);
-  }
-  const found = value !== null && typeof value === 'object' && (value as { version?: unknown }).version === 1
-    ? problems(value)
-    : [{ field: 'version', value: (value as { version?: unknown })?.version, rule: 'must be 1' }];
-  if (found.length > 0) throw new Error(`${what} refused:\n${found.map((p) => `  ${describeProblem(p)}`).join('\n')}`);
-  return value;
-}
-
 export function parseManagedSpec(json: string | undefined): ManagedInventorySpec {
-  return parseChecked(json, 'inventory config', managedSpecProblems);
+  return parseDocument(json, 'inventory config', managedSpecProblems);
 }
 
 export function parseManagedTarget(json: string | undefined): ManagedInventoryTarget {
-  return parseChecked<ManagedInventoryTarget>(json, 'inventory target', (target) => (['bucket', 'region', 'id'] as const)
+  return parseDocument<ManagedInventoryTarget>(json, 'inventory target', (target) => (['bucket', 'region', 'id'] as const)
     .filter((field) => typeof target[field] !== 'string')
     .map((field) => ({ field, value: target[field], rule: 'is required' })));
 }

@@ -45,7 +45,8 @@ describe('parseJobSpec', () => {
 
   test('refuses what is not a job description', () => {
     expect(() => parseJobSpec('{')).toThrow(/^job description is not JSON/);
-    expect(() => parseJobSpec('{"version":2}')).toThrow('job description must be an object with "version": 1');
+    expect(() => parseJobSpec('{"version":2}')).toThrow('job description refused:\n  version = 2: must be 1');
+    expect(() => parseJobSpec(undefined)).toThrow('no job description');
   });
 
   test('checks tag keys and values', () => {

@@ -9,7 +9,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { signatureProblem } from './cos-signature';
-import { FakeServer, RecordedRequest, ServiceError } from './fake-server';
+import { checkContentMd5, FakeServer, parseInventoryConfiguration, RecordedRequest, ServiceError } from './fake-server';
 
 export const FAKE_SECRET_ID = 'AKIDfakeCosInventoryTest000000000000';
 export const FAKE_SECRET_KEY = 'fakeSecretKeyThatMustNeverBeLogged0000';
@@ -78,7 +78,7 @@ export class FakeCos extends FakeServer {
     const id = record.query.id;
     if (!id || !/^[A-Za-z0-9._-]+$/.test(id)) throw new ServiceError(400, 'InvalidArgument', 'id must use a-z A-Z 0-9 - _ .');
     checkContentMd5(record, body);
-    const configuration = parseConfiguration(body.toString('utf8'));
+    const configuration = parseInventoryConfiguration(parser, body.toString('utf8'));
     checkConfiguration(configuration, id, record.region);
     const seen = this.jobIds.get(record.bucket) ?? new Set<string>();
     if (seen.has(id)) throw new ServiceError(409, 'InventoryAlreadyExist', `inventory job ${id} already exists today`);
@@ -104,7 +104,7 @@ export class FakeCos extends FakeServer {
     }
     if (record.method !== 'PUT') throw new ServiceError(405, 'MethodNotAllowed', `${record.method} ?inventory`);
     checkContentMd5(record, body);
-    const configuration = parseConfiguration(body.toString('utf8'));
+    const configuration = parseInventoryConfiguration(parser, body.toString('utf8'));
     if (!['true', 'false'].includes(configuration.IsEnabled)) throw new ServiceError(400, 'InvalidArgument', 'IsEnabled must be true or false');
     if (!['Daily', 'Weekly'].includes(configuration.Schedule?.Frequency)) throw new ServiceError(400, 'InvalidArgument', 'Schedule/Frequency must be Daily or Weekly');
     const { IsEnabled: _enabled, Schedule: _schedule, ...rest } = configuration;
@@ -132,23 +132,6 @@ export class FakeCos extends FakeServer {
     const checksum = this.options.corruptReport === 'checksum' ? '0'.repeat(32) : createHash('md5').update(manifest).digest('hex');
     this.putObject(destinationBucket, `${directory}/${date}/manifest.checksum`, checksum);
   }
-}
-
-function checkContentMd5(record: RecordedRequest, body: Buffer): void {
-  const md5 = record.headers['content-md5'];
-  if (!md5) throw new ServiceError(400, 'MissingContentMD5', 'Content-MD5 is required');
-  if (md5 !== createHash('md5').update(body).digest('base64')) throw new ServiceError(400, 'BadDigest', 'Content-MD5 does not match the body');
-}
-
-function parseConfiguration(xml: string): any {
-  let parsed: any;
-  try {
-    parsed = parser.parse(xml, true);
-  } catch (err) {
-    throw new ServiceError(400, 'MalformedXML', `the XML is not well-formed: ${(err as Error).message}`);
-  }
-  if (!parsed?.InventoryConfiguration) throw new ServiceError(400, 'MalformedXML', 'the body has no InventoryConfiguration');
-  return parsed.InventoryConfiguration;
 }
 
 /** The rules of the POST Bucket inventory documents. */

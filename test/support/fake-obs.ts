@@ -2,10 +2,9 @@
 // through OBS_INVENTORY_CONNECT_TO. It verifies every
 // signature (obs-signature.ts), keeps inventory configs per bucket, and answers with the PUT Bucket Inventory
 // seed's error codes: MalformedXML, InvalidArgument, InventoryCountOverLimit, PrefixExistInclusionRelationship.
-import { createHash } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { FakeServer, RecordedRequest, ServiceError } from './fake-server';
+import { checkContentMd5, FakeServer, parseInventoryConfiguration, RecordedRequest, ServiceError } from './fake-server';
 import { obsSignatureProblem } from './obs-signature';
 
 export const FAKE_OBS_ACCESS_KEY = 'FAKEOBSACCESSKEY00000';
@@ -58,25 +57,13 @@ export class FakeObs extends FakeServer {
       return this.ok(record, res, undefined, {}, 204);
     }
     if (record.method !== 'PUT') throw new ServiceError(405, 'MethodNotAllowed', `${record.method} ?inventory`);
-    const md5 = record.headers['content-md5'];
-    if (md5 !== undefined && md5 !== createHash('md5').update(body).digest('base64')) throw new ServiceError(400, 'BadDigest', 'Content-MD5 does not match');
-    const configuration = parseConfiguration(body.toString('utf8'));
+    checkContentMd5(record, body);
+    const configuration = parseInventoryConfiguration(parser, body.toString('utf8'));
     checkConfiguration(configuration, id);
     checkAgainstOthers(configuration, id, configs);
     configs.set(id, configuration);
     this.ok(record, res);
   }
-}
-
-function parseConfiguration(xml: string): any {
-  let parsed: any;
-  try {
-    parsed = parser.parse(xml, true);
-  } catch (err) {
-    throw new ServiceError(400, 'MalformedXML', `the XML is not well-formed: ${(err as Error).message}`);
-  }
-  if (!parsed?.InventoryConfiguration) throw new ServiceError(400, 'MalformedXML', 'the body has no InventoryConfiguration');
-  return parsed.InventoryConfiguration;
 }
 
 /** The element rules of the PUT Bucket Inventory seed. */

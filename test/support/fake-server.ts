@@ -1,8 +1,9 @@
 // What the fake COS and the fake OBS share: an HTTP server on 127.0.0.1, a log of what it was asked, fault injection
 // (error statuses, slow answers, connection resets) and errors in the service's XML shape.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
+import { XMLParser } from 'fast-xml-parser';
 
 /** A fault served instead of the next request's normal answer. */
 export type Fault =
@@ -127,4 +128,23 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Both services refuse a body whose Content-MD5 is missing or wrong. */
+export function checkContentMd5(record: RecordedRequest, body: Buffer): void {
+  const md5 = record.headers['content-md5'];
+  if (!md5) throw new ServiceError(400, 'MissingContentMD5', 'Content-MD5 is required');
+  if (md5 !== createHash('md5').update(body).digest('base64')) throw new ServiceError(400, 'BadDigest', 'Content-MD5 does not match the body');
+}
+
+/** The `InventoryConfiguration` of a request body, or MalformedXML. */
+export function parseInventoryConfiguration(parser: XMLParser, xml: string): any {
+  let parsed: any;
+  try {
+    parsed = parser.parse(xml, true);
+  } catch (err) {
+    throw new ServiceError(400, 'MalformedXML', `the XML is not well-formed: ${(err as Error).message}`);
+  }
+  if (!parsed?.InventoryConfiguration) throw new ServiceError(400, 'MalformedXML', 'the body has no InventoryConfiguration');
+  return parsed.InventoryConfiguration;
 }
