@@ -1,10 +1,13 @@
 // Put, read back and delete of periodic configs through the real SDKs: esdk-obs-nodejs against the fake OBS, and
 // cos-nodejs-sdk-v5 against the fake COS. Both fakes verify every signature.
+import { createHash, createHmac } from 'node:crypto';
+import { request } from 'node:http';
 import { createCosInventoryConfigApi } from '../../src/handler/cos-config-api';
 import { deleteConfig, InventoryConfigApi, ManagedDependencies, ManagedInventorySpec, parseManagedSpec, putAndVerify } from '../../src/handler/managed-inventory';
 import { createObsInventoryConfigApi } from '../../src/handler/obs-api';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
+import { obsStringToSign } from '../support/obs-signature';
 
 const OBS_SPEC: ManagedInventorySpec = {
   version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'test_id', enabled: true, frequency: 'Daily',
@@ -75,6 +78,28 @@ describe('OBS (esdk-obs-nodejs against the fake OBS)', () => {
     obs.inject({ kind: 'status', status: 500, code: 'InternalError' });
     await putAndVerify(OBS_SPEC, deps(api));
     expect(obs.inventoryCalls).toEqual(['PUT examplebucket test_id 500', 'PUT examplebucket test_id 200', 'GET examplebucket test_id 200']);
+  });
+
+  test('the fake answers the seed\'s error codes: InvalidArgument and MalformedXML', async () => {
+    await expect(putAndVerify({ ...OBS_SPEC, frequency: 'Monthly' as 'Daily' }, deps(api))).rejects.toThrow(/InvalidArgument \(HTTP 400\): Schedule\/Frequency must be Daily or Weekly/);
+    const body = '<InventoryConfiguration><Id>';
+    const headers: Record<string, string> = {
+      host: 'examplebucket.obs.cn-north-4.myhuaweicloud.com', date: new Date().toUTCString(),
+      'content-md5': createHash('md5').update(body).digest('base64'), 'content-type': 'application/xml',
+    };
+    const input = { method: 'PUT', bucket: 'examplebucket', key: '', query: new URLSearchParams('inventory&id=x'), headers };
+    headers.authorization = `OBS ${FAKE_OBS_ACCESS_KEY}:${createHmac('sha1', FAKE_OBS_SECRET_KEY).update(obsStringToSign(input)).digest('base64')}`;
+    const answer = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const req = request(`${obs.url}/?inventory&id=x`, { method: 'PUT', headers }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => { text += chunk; });
+        res.on('end', () => resolve({ status: res.statusCode, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('<Code>MalformedXML</Code>');
   });
 
   test('a read-back that differs from what was put fails', async () => {
