@@ -2,21 +2,18 @@
 // (terraform_data is built in, so this works offline) with the handler talking to the fake COS on 127.0.0.1.
 // Lifecycle under test: one POST on the first apply, none on an unchanged apply, one after a config change,
 // none on destroy; and no credential anywhere in the synthesized JSON, the state or the apply log.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { App } from 'cdktf';
+import { terraformRunner } from '../support/terraform';
 import { OneOffJobOptions, synthesize } from '../../examples/one-off-job/main';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 
-const run = promisify(execFile);
 const STACK = 'cos-inventory-one-off-job';
 
 let cos: FakeCos;
 let outdir: string;
-let log = '';
 
 const stackDir = () => path.join(outdir, 'stacks', STACK);
 
@@ -24,20 +21,11 @@ function synthInto(options: OneOffJobOptions): void {
   synthesize(new App({ outdir }), options).synth();
 }
 
-/** Runs terraform in the stack directory, async so the fake server keeps answering meanwhile. */
-async function terraform(...args: string[]): Promise<string> {
-  const env = {
-    ...process.env,
-    TF_IN_AUTOMATION: '1',
-    CHECKPOINT_DISABLE: '1',
-    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
-    TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-    COS_INVENTORY_PROXY: cos.proxyUrl,
-  };
-  const { stdout, stderr } = await run('terraform', [`-chdir=${stackDir()}`, ...args, '-no-color'], { env, maxBuffer: 16 * 1024 * 1024 });
-  log += stdout + stderr;
-  return stdout;
-}
+const terraform = terraformRunner(stackDir, () => ({
+  TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
+  TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
+  COS_INVENTORY_PROXY: cos.proxyUrl,
+}));
 
 beforeAll(async () => {
   cos = await new FakeCos().start();
@@ -81,7 +69,7 @@ test('create runs the job once, an unchanged apply runs nothing, a change runs i
   expect(cos.inventoryPosts).toHaveLength(2);
 
   const synthesized = readFileSync(path.join(stackDir(), 'cdk.tf.json'), 'utf8');
-  for (const text of [synthesized, log]) {
+  for (const text of [synthesized, terraform.log()]) {
     expect(text).not.toContain(FAKE_SECRET_KEY);
     expect(text).not.toContain(FAKE_SECRET_ID);
   }

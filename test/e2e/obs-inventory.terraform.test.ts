@@ -1,33 +1,23 @@
 // End to end for handler-managed OBS inventories: synthesize examples/obs-inventory, then the real terraform
 // against the fake OBS (which verifies every OBS signature). An apply puts once, a change puts once more, a destroy
 // deletes once and leaves the bucket without configs; no credential lands in the JSON, the state or the log.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { App } from 'cdktf';
+import { terraformRunner } from '../support/terraform';
 import { ObsInventoryOptions, synthesize } from '../../examples/obs-inventory/main';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
 
-const run = promisify(execFile);
 
 let obs: FakeObs;
 let outdir: string;
-let log = '';
 
 const stackDir = () => path.join(outdir, 'stacks', 'obs-inventory');
 
-async function terraform(...args: string[]): Promise<string> {
-  const env = {
-    ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1',
-    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, HW_REGION_NAME: 'cn-north-4',
-    OBS_INVENTORY_CONNECT_TO: obs.connectTo,
-  };
-  const { stdout, stderr } = await run('terraform', [`-chdir=${stackDir()}`, ...args, '-no-color'], { env, maxBuffer: 16 * 1024 * 1024 });
-  log += stdout + stderr;
-  return stdout;
-}
+const terraform = terraformRunner(stackDir, () => ({
+  HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, HW_REGION_NAME: 'cn-north-4', OBS_INVENTORY_CONNECT_TO: obs.connectTo,
+}));
 
 function synthInto(options: ObsInventoryOptions): void {
   synthesize(new App({ outdir }), options).synth();
@@ -67,7 +57,7 @@ test('apply puts, a change puts again, destroy deletes: once each, and nothing i
   expect(obs.configs.get('examplebucket')?.size).toBe(0);
 
   const synthesized = readFileSync(path.join(stackDir(), 'cdk.tf.json'), 'utf8');
-  for (const text of [synthesized, state, log]) {
+  for (const text of [synthesized, state, terraform.log()]) {
     expect(text).not.toContain(FAKE_OBS_SECRET_KEY);
     expect(text).not.toContain(FAKE_OBS_ACCESS_KEY);
   }
