@@ -11,6 +11,23 @@ export const BUCKET_NAME_MAX_LENGTH = 50;
 /** COS regions look like `ap-guangzhou`, `ap-shanghai-fsi`, `na-siliconvalley`. */
 export const REGION_PATTERN = /^[a-z]+(?:-[a-z0-9]+)+$/;
 
+/** A bucket name split into the parts COS uses in resource names and report paths. */
+export interface BucketNameParts {
+  /** The name without the `-APPID` suffix (the form report paths use). */
+  readonly shortName: string;
+  /** The APPID suffix. */
+  readonly appId: string;
+}
+
+/** Splits `examplebucket-1250000000` into its short name and APPID. */
+export function parseBucketName(bucketName: string): BucketNameParts {
+  const match = BUCKET_NAME_PATTERN.exec(bucketName);
+  if (!match) {
+    throw new Error(`bucket name ${JSON.stringify(bucketName)} is not of the form <name>-<APPID>`);
+  }
+  return { shortName: match[1], appId: match[2] };
+}
+
 /** `qcs::cos:<region>:uid/<appid>:<bucket>/<path>`, the six-segment resource name bucket policies use. */
 export function cosObjectResource(region: string, appId: string, bucketName: string, objectPath: string): string {
   return `qcs::cos:${region}:uid/${appId}:${bucketName}/${objectPath}`;
@@ -26,6 +43,6 @@ export function inventoryBucketReference(region: string, bucketName: string): st
  * Under it come `<inventory id>/<yyyymmdd>/manifest.json`, `manifest.checksum` and the data files.
  * @see https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview, report storage path)
  */
-export function sourceReportPath(prefix: string, source: { shortName: string; appId: string }): string {
+export function sourceReportPath(prefix: string, source: BucketNameParts): string {
   return `${prefix}/${source.appId}/${source.shortName}`;
 }

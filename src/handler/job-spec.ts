@@ -1,4 +1,3 @@
-import { BUCKET_NAME_PATTERN } from '../cos-names';
 import { checkBucketName } from '../validation/bucket-name';
 import { checkCreationPeriod } from '../validation/creation-period';
 import { checkInventoryId, INVENTORY_ID_MAX_LENGTH } from '../validation/inventory-id';
@@ -99,11 +98,4 @@ export function jobSpecOneTimeProblems(raw: Record<string, unknown>): Problem[] 
 /** Parses and checks a job description, throwing one error that names every problem. */
 export function parseJobSpec(json: string | undefined): InventoryJobSpec {
   return parseDocument(json, 'job description', jobSpecProblems);
-}
-
-/** The source bucket split as report paths use it. */
-export function sourceParts(bucket: string): { shortName: string; appId: string } {
-  const match = BUCKET_NAME_PATTERN.exec(bucket);
-  if (!match) throw new Error(`bucket ${JSON.stringify(bucket)} is not <name>-<APPID>`);
-  return { shortName: match[1], appId: match[2] };
 }

@@ -37,6 +37,10 @@ function log(line: string): void {
   process.stdout.write(`cos-inventory: ${line}\n`);
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function readInput<T>(file: string | undefined, variable: string, parse: (json: string | undefined) => T): T {
   try {
     return parse(file !== undefined ? readFileSync(file, 'utf8') : process.env[variable]);
@@ -52,7 +56,7 @@ function configApi(service: InventoryService, region: string): InventoryConfigAp
 }
 
 function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
-  return { api, log, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
+  return { api, log, sleep, random: Math.random };
 }
 
 function dependencies(): JobDependencies {
@@ -60,7 +64,7 @@ function dependencies(): JobDependencies {
     api: createSdkCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)),
     log,
     now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep,
     random: Math.random,
   };
 }

@@ -76,13 +76,18 @@ export function configDifferences(expected: ComparableConfig, actual: Comparable
     .map((key) => `${key}: put ${JSON.stringify(expected[key] ?? null)}, read back ${JSON.stringify(actual[key] ?? null)}`);
 }
 
+/** Which config a document names: bucket, region and id are strings. */
+function targetProblems(target: ManagedInventoryTarget): Problem[] {
+  return (['bucket', 'region', 'id'] as const)
+    .filter((field) => typeof target[field] !== 'string')
+    .map((field) => ({ field, value: target[field], rule: 'is required' }));
+}
+
 /** Every rule a managed config breaks, for the service it is for. */
 export function managedSpecProblems(spec: ManagedInventorySpec): Problem[] {
   const obs = spec.service === 'obs';
-  const required = (['bucket', 'region', 'id'] as const).filter((field) => typeof spec[field] !== 'string')
-    .map((field) => ({ field, value: spec[field], rule: 'is required' }));
   return [
-    ...required,
+    ...targetProblems(spec),
     ...(['cos', 'obs'].includes(spec.service) ? [] : [{ field: 'service', value: spec.service, rule: 'must be cos or obs' }]),
     ...(obs ? [] : checkBucketName('bucket', spec.bucket)),
     ...checkInventoryId('id', spec.id),
@@ -101,9 +106,7 @@ export function parseManagedSpec(json: string | undefined): ManagedInventorySpec
 }
 
 export function parseManagedTarget(json: string | undefined): ManagedInventoryTarget {
-  return parseDocument<ManagedInventoryTarget>(json, 'inventory target', (target) => (['bucket', 'region', 'id'] as const)
-    .filter((field) => typeof target[field] !== 'string')
-    .map((field) => ({ field, value: target[field], rule: 'is required' })));
+  return parseDocument<ManagedInventoryTarget>(json, 'inventory target', targetProblems);
 }
 
 export interface ManagedDependencies {

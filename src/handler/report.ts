@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CosApi } from './cos-api';
-import { InventoryJobSpec, sourceParts } from './job-spec';
+import { parseBucketName, sourceReportPath } from '../cos-names';
+import { InventoryJobSpec } from './job-spec';
 import { RetryHooks, RetryPolicy, withRetries } from './retry';
 
 /**
@@ -9,8 +10,7 @@ import { RetryHooks, RetryPolicy, withRetries } from './retry';
  * @see https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview, report storage path)
  */
 export function reportDirectory(spec: InventoryJobSpec, jobId: string): string {
-  const source = sourceParts(spec.bucket);
-  return `${spec.destination.prefix}/${source.appId}/${source.shortName}/${jobId}`;
+  return `${sourceReportPath(spec.destination.prefix, parseBucketName(spec.bucket))}/${jobId}`;
 }
 
 /** A data file as `manifest.json` lists it. */
