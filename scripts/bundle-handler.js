@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// Bundles the custom resource handler (src/handler/main.ts) with its dependencies (cos-nodejs-sdk-v5,
-// fast-xml-parser) into one self-contained file, assets/handler/index.js. InventoryJob ships that file as a
-// TerraformAsset, so `terraform apply` needs only Node.js on the machine that runs it; it is also the
-// `cos-inventory` command.
-const { buildSync } = require('esbuild');
+// Bundles the handler (src/handler/main.ts) into assets/handler/, which InventoryJob and ManagedInventoryConfig ship
+// as one directory TerraformAsset (so `terraform apply` needs only Node.js where it runs) and which is also the
+// `cos-inventory` command:
+//   index.js  the command: the handler, its own COS client and fast-xml-parser. It starts without either SDK.
+//   obs.js    esdk-obs-nodejs alone, required from index.js at run time by OBS commands only.
+// cos-nodejs-sdk-v5 is in neither: it stays a devDependency, the reference the COS client's signing is tested against.
+// The build fails if a bundle holds a package it must not (checked in esbuild's metafile).
+const { build } = require('esbuild');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const outfile = path.join(root, 'assets', 'handler', 'index.js');
-const result = buildSync({
-  entryPoints: [path.join(root, 'src', 'handler', 'main.ts')],
-  outfile,
+const outdir = path.join(root, 'assets', 'handler');
+
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node18',
@@ -19,7 +22,50 @@ const result = buildSync({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
+};
+
+/** In index.js, `require('esdk-obs-nodejs')` becomes `require('./obs.js')`, resolved beside index.js at run time. */
+const obsAsSibling = {
+  name: 'obs-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /^esdk-obs-nodejs$/ }, () => ({ path: './obs.js', external: true }));
+  },
+};
+
+/** Packages (by node_modules directory) that went into a bundle, with their bytes in it. */
+function packagesIn(metafile, outfile) {
+  const output = Object.entries(metafile.outputs).find(([file]) => path.resolve(file) === outfile)?.[1];
+  const packages = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const name = match ? match[1] : '(project)';
+    packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
+  }
+  return { bytes: output?.bytes ?? 0, packages };
+}
+
+const bundles = [
+  { name: 'index.js', entry: path.join(root, 'src', 'handler', 'main.ts'), plugins: [obsAsSibling], forbidden: ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs'] },
+  { name: 'obs.js', entry: require.resolve('esdk-obs-nodejs', { paths: [root] }), plugins: [], forbidden: ['cos-nodejs-sdk-v5'] },
+];
+
+async function main() {
+  // The directory is the asset: only what this script writes belongs in it.
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+  for (const bundle of bundles) {
+    const outfile = path.join(outdir, bundle.name);
+    const result = await build({ ...common, entryPoints: [bundle.entry], outfile, plugins: bundle.plugins });
+    const { bytes, packages } = packagesIn(result.metafile, outfile);
+    const present = bundle.forbidden.filter((name) => packages.has(name));
+    if (present.length > 0) throw new Error(`handler bundle ${bundle.name} must not contain ${present.join(', ')}`);
+    const parts = [...packages].sort(([, a], [, b]) => b - a).map(([name, size]) => `${name} ${kib(size)}`).join(', ');
+    console.log(`handler bundled: ${path.relative(root, outfile)} (${kib(bytes)}: ${parts})`);
+  }
+  fs.chmodSync(path.join(outdir, 'index.js'), 0o755);
+}
+
+main().catch((err) => {
+  console.error(err.message ?? err);
+  process.exit(1);
 });
-const bytes = result.metafile.outputs[path.relative(process.cwd(), outfile)]?.bytes
-  ?? Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-console.log(`handler bundled: ${path.relative(root, outfile)} (${Math.round(bytes / 1024)} KiB)`);

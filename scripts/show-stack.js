@@ -6,7 +6,23 @@ const path = require('node:path');
 
 const IDENTIFYING = ['bucket', 'name', 'region', 'acl', 'encryption_algorithm', 'is_enabled', 'included_object_versions'];
 
+/** What a handler-managed `terraform_data` does: put a periodic config, delete it on destroy, or run a one-off job. */
+function describeHandlerResource(input) {
+  if (input.config) {
+    const c = input.config;
+    const filter = c.filter ? ` filter=${JSON.stringify(c.filter)}` : '';
+    const fields = c.optionalFields.length > 0 ? ` fields=${c.optionalFields.join(',')}` : '';
+    const encryption = c.destination.encryption ? ' SSE-COS reports' : '';
+    return `handler puts ${c.service} inventory ${c.id} on ${c.bucket} enabled=${c.enabled} schedule=${c.frequency} versions=${c.includedObjectVersions}`
+      + ` reports to ${c.destination.bucket}/${c.destination.prefix ?? ''}${filter}${fields}${encryption}`;
+  }
+  if (input.target) return `handler deletes ${input.target.service} inventory ${input.target.id} on ${input.target.bucket} at destroy`;
+  if (input.job) return `handler submits a one-off inventory job on ${input.job.bucket} reporting to ${input.job.destination.bucket}/${input.job.destination.prefix}`;
+  return '';
+}
+
 function describeResource(type, config) {
+  if (type === 'terraform_data') return describeHandlerResource(config.input ?? {});
   const parts = IDENTIFYING.filter((key) => config[key] !== undefined).map((key) => `${key}=${config[key]}`);
   if (config.schedule) parts.push(`schedule=${config.schedule.frequency}`);
   if (config.destination) parts.push(`reports to ${config.destination.bucket}/${config.destination.prefix ?? ''}`);
@@ -17,7 +33,7 @@ function describeResource(type, config) {
 
 function describePolicy(policyJson) {
   const policy = JSON.parse(policyJson);
-  return policy.statement.map((s) => `      ${s.effect} ${s.action.join(',')} on ${s.resource.join(',')}`);
+  return policy.Statement.map((s) => `      ${s.Effect} ${s.Action.join(',')} on ${s.Resource.join(',')}`);
 }
 
 function showStack(stackDir) {

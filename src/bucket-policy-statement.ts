@@ -34,26 +34,26 @@ export interface BucketPolicyStatement {
    * @default - no condition
    */
   readonly conditions?: { [operator: string]: { [key: string]: string[] } };
-  /**
-   * A statement id, for reading the policy.
-   * @default - none
-   */
-  readonly sid?: string;
 }
 
-/** The statement as COS stores it: lowercase keys, `principal.qcs`, and arrays for action and resource. */
+/**
+ * The statement in the shape GET Bucket policy answers with: `Principal`, `Effect`, `Action`, `Resource` and
+ * `Condition` capitalized, arrays for principal, action and resource. The provider compares the document it reads
+ * back with the configured one by deep equality (after dropping the `Sid` COS adds), so writing any other shape
+ * would show the policy as changed on every plan.
+ * @see https://www.tencentcloud.com/document/product/436/8276 (GET Bucket policy)
+ */
 export function renderStatement(statement: BucketPolicyStatement): Record<string, unknown> {
   return {
-    ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
-    effect: statement.effect ?? PolicyEffect.ALLOW,
-    principal: { qcs: [...statement.principals] },
-    action: [...statement.actions],
-    resource: [...statement.resources],
-    ...(statement.conditions !== undefined ? { condition: statement.conditions } : {}),
+    Principal: { qcs: [...statement.principals] },
+    Effect: statement.effect ?? PolicyEffect.ALLOW,
+    Action: [...statement.actions],
+    Resource: [...statement.resources],
+    ...(statement.conditions !== undefined ? { Condition: statement.conditions } : {}),
   };
 }
 
-/** The whole policy document COS keeps for a bucket. */
+/** The whole policy document, as GET Bucket policy answers it: `Statement` capitalized, `version` lowercase. */
 export function renderPolicyDocument(statements: BucketPolicyStatement[]): string {
-  return JSON.stringify({ version: '2.0', statement: statements.map(renderStatement) });
+  return JSON.stringify({ Statement: statements.map(renderStatement), version: '2.0' });
 }

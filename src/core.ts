@@ -2,6 +2,7 @@
 // cdktf was archived in December 2025; its community continuation, CDK Terrain (`cdktn`), keeps the same API,
 // so a cdktn build changes these lines (and regenerates the bindings) and nothing else.
 export {
+  Annotations,
   AssetType,
   DataResource,
   Fn,

@@ -3,7 +3,12 @@ import { CamRole } from './.gen/providers/tencentcloud/cam-role';
 import { CamRolePolicyAttachment } from './.gen/providers/tencentcloud/cam-role-policy-attachment';
 import { Construct, Lazy, TerraformResource } from './core';
 import { currentAccount } from './current-account';
+import { checkOwnerUin } from './validation/choices';
+import { known } from './validation/known';
+import { throwIfProblems } from './validation/problem';
 import { MAX_STATEMENT_BYTES } from './validation/statement-size';
+import { packResourceGroups } from './report-write-grants';
+import { literalTemplate } from './terraform-literal';
 
 /** Props of {@link CosServiceRole}. */
 export interface CosServiceRoleProps {
@@ -23,6 +28,12 @@ export interface CosServiceRoleProps {
    * @default 'CosInventoryReportWriter'
    */
   readonly policyName?: string;
+}
+
+/** Where COS must be able to write reports: what a destination's bucket policy grants. */
+export interface IReportLocations {
+  /** Six-segment resource names, each ending in `/*`. */
+  readonly reportWriteResources: string[];
 }
 
 /**
@@ -49,10 +60,11 @@ export class CosServiceRole extends Construct {
   /** The `tencentcloud_cam_policy` attached to the role, when created here. */
   public readonly policy?: TerraformResource;
 
-  private readonly reportLocations: string[] = [];
+  private readonly reportLocations: IReportLocations[] = [];
 
   constructor(scope: Construct, id: string, props: CosServiceRoleProps = {}) {
     super(scope, id);
+    throwIfProblems(this.node.path, checkOwnerUin('ownerUin', known(props.ownerUin)));
     this.ownerUin = props.ownerUin ?? currentAccount(this).ownerUin;
     this.principal = `qcs::cam::uin/${this.ownerUin}:roleName/${CosServiceRole.ROLE_NAME}`;
     if (!props.create) return;
@@ -67,42 +79,35 @@ export class CosServiceRole extends Construct {
     });
     const policy = new CamPolicy(this, 'Policy', {
       name: props.policyName ?? 'CosInventoryReportWriter',
-      description: 'Lets COS write inventory reports under their report prefixes only',
+      description: 'Lets COS write inventory reports only where the destination bucket policies let it',
       document: Lazy.stringValue({ produce: () => this.renderPolicy() }),
     });
     new CamRolePolicyAttachment(this, 'Attachment', { roleId: role.id, policyId: policy.id });
     this.role = role;
     this.policy = policy;
     this.node.addValidation({
-      validate: () => (this.reportLocations.length === 0
+      validate: () => (this.writeResources().length === 0
         ? [`create = true: a created ${CosServiceRole.ROLE_NAME} needs at least one InventoryDestination using it; its policy would be empty`]
         : []),
     });
   }
 
   /**
-   * Lets the role write under one more report location (a six-segment resource name ending in `/*`).
-   * Destinations call this for every source they accept.
+   * Lets the role write exactly where a destination's bucket policy lets COS write, no wider. Every
+   * `InventoryDestination` using this role calls it for itself.
    */
-  public allowReportWrites(resource: string): void {
-    if (!this.reportLocations.includes(resource)) this.reportLocations.push(resource);
+  public allowReportWritesTo(locations: IReportLocations): void {
+    if (!this.reportLocations.includes(locations)) this.reportLocations.push(locations);
+  }
+
+  private writeResources(): string[] {
+    return [...new Set(this.reportLocations.flatMap((locations) => locations.reportWriteResources))];
   }
 
   /** One PutObject statement per group of locations, each group kept under CAM's statement size limit. */
   private renderPolicy(): string {
-    const statements: object[] = [];
-    let group: string[] = [];
     const statementFor = (resources: string[]) => ({ effect: 'allow', action: ['name/cos:PutObject'], resource: resources });
-    for (const location of this.reportLocations) {
-      const grown = [...group, location];
-      if (group.length > 0 && Buffer.byteLength(JSON.stringify(statementFor(grown))) > MAX_STATEMENT_BYTES) {
-        statements.push(statementFor(group));
-        group = [location];
-      } else {
-        group = grown;
-      }
-    }
-    if (group.length > 0) statements.push(statementFor(group));
-    return JSON.stringify({ version: '2.0', statement: statements });
+    const statements = packResourceGroups(this.writeResources(), statementFor, MAX_STATEMENT_BYTES).map(statementFor);
+    return literalTemplate(JSON.stringify({ version: '2.0', statement: statements }));
   }
 }

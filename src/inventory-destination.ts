@@ -1,15 +1,19 @@
 import { CosBucket } from './.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from './.gen/providers/tencentcloud/cos-bucket-policy';
 import { BucketPolicyStatement, renderPolicyDocument, renderStatement } from './bucket-policy-statement';
-import { Construct, Lazy, TerraformResource } from './core';
+import { Annotations, Construct, Lazy, TerraformResource } from './core';
 import { splitBucketName } from './bucket-name-parts';
+import { literalTemplate, literalTemplates } from './terraform-literal';
 import { cosObjectResource, inventoryBucketReference, sourceReportPath } from './cos-names';
-import { CosServiceRole } from './cos-service-role';
+import { CosServiceRole, IReportLocations } from './cos-service-role';
+import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from './report-write-grants';
+import { checkPolicySize, checkStatementShape, MAX_POLICY_BYTES } from './validation/bucket-policy';
 import { currentAccount } from './current-account';
 import { checkAppId, checkBucketName } from './validation/bucket-name';
+import { checkOwnerUin } from './validation/choices';
 import { checkReportPrefix } from './validation/object-prefix';
 import { checkRegion } from './validation/region';
-import { checkStatementSize } from './validation/statement-size';
+import { checkStatementSize, MAX_STATEMENT_BYTES } from './validation/statement-size';
 import { known } from './validation/known';
 import { describeProblem, Problem, throwIfProblems } from './validation/problem';
 
@@ -96,14 +100,25 @@ export interface InventorySourceGrant {
 
 const DEFAULT_REPORT_PREFIX = 'cos_bucket_inventory';
 
+/** How the report-write statements of a policy are laid out. */
+interface ReportLayout {
+  readonly scope: ReportGrantScope;
+  /** Several resources share a statement. */
+  readonly packed: boolean;
+  readonly resources: string[];
+  readonly statements: BucketPolicyStatement[];
+}
+
 /**
  * The bucket inventory reports are delivered to, and the bucket policy COS needs to write them.
  *
  * It creates the bucket (private, SSE-COS encrypted, optional report expiry) or wraps an existing one, and owns the
  * bucket's one `tencentcloud_cos_bucket_policy`. Each source bucket that reports here adds one statement allowing
- * `COS_QcsRole` to `PutObject` under that source's report path and nowhere else.
+ * `COS_QcsRole` to `PutObject` under that source's report path and nowhere else. When that many statements would
+ * make the policy larger than 20 KB, they are packed into fewer statements, and then widened to one resource per
+ * source account or per report prefix, with a warning at synth time.
  */
-export class InventoryDestination extends Construct {
+export class InventoryDestination extends Construct implements IReportLocations {
   /** Full bucket name, with `-APPID`. */
   public readonly bucketName: string;
   /** Region of the bucket. */
@@ -128,8 +143,8 @@ export class InventoryDestination extends Construct {
    */
   public readonly policyJson: string;
 
-  private readonly statements: BucketPolicyStatement[] = [];
-  private readonly grantedResources = new Set<string>();
+  private readonly userStatements: BucketPolicyStatement[] = [];
+  private readonly grants: ReportSourceGrant[] = [];
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
     super(scope, id);
@@ -140,6 +155,7 @@ export class InventoryDestination extends Construct {
       ...checkRegion('region', known(props.region)),
       ...checkReportPrefix('reportPrefix', known(reportPrefix)),
       ...checkBucketOnlyOptions(props),
+      ...checkOwnerUin('ownerUin', known(props.ownerUin)),
     ]);
 
     this.bucketName = props.bucketName;
@@ -149,24 +165,34 @@ export class InventoryDestination extends Construct {
     this.reportPrefix = reportPrefix;
     this.bucketReference = inventoryBucketReference(this.region, this.bucketName);
     this.serviceRole = props.serviceRole ?? new CosServiceRole(this, 'ServiceRole', { ownerUin: this.ownerUin });
-    this.policyJson = Lazy.stringValue({ produce: () => renderPolicyDocument(this.statements) });
+    this.serviceRole.allowReportWritesTo(this);
+    this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
 
     if (!props.existingBucket) this.bucket = this.createBucket(props);
     if (props.managePolicy ?? true) {
       this.policy = new CosBucketPolicy(this, 'Policy', {
         // The reference orders the policy after a bucket created here.
-        bucket: this.bucket ? (this.bucket as CosBucket).bucket : this.bucketName,
+        bucket: this.bucket ? (this.bucket as CosBucket).bucket : literalTemplate(this.bucketName),
         policy: this.policyJson,
       });
     }
-    this.node.addValidation({ validate: () => this.validateStatements() });
+    this.node.addValidation({ validate: () => this.validatePolicy() });
+  }
+
+  /**
+   * The resources COS must be able to write reports to, as the bucket policy grants them; a created
+   * `COS_QcsRole` is granted exactly these.
+   */
+  public get reportWriteResources(): string[] {
+    return this.reportLayout().resources;
   }
 
   /**
    * Adds a statement of your own to the bucket policy (for example read access for an analytics role).
    */
   public addToResourcePolicy(statement: BucketPolicyStatement): void {
-    this.statements.push(statement);
+    throwIfProblems(this.node.path, checkStatementShape(`addToResourcePolicy(statement ${this.userStatements.length})`, { ...statement }));
+    this.userStatements.push(statement);
   }
 
   /**
@@ -178,22 +204,49 @@ export class InventoryDestination extends Construct {
    */
   public grantInventoryReports(source: InventorySourceGrant): string {
     const sourceParts = splitBucketName(source.bucketName);
-    const reportPrefix = source.reportPrefix ?? this.reportPrefix;
-    const reportPath = sourceReportPath(reportPrefix, { shortName: sourceParts.shortName, appId: source.appId ?? sourceParts.appId });
-    const resource = cosObjectResource(this.region, this.appId, this.bucketName, `${reportPath}/*`);
-    if (!this.grantedResources.has(resource)) {
-      this.grantedResources.add(resource);
-      // Bucket policy form from the COS docs: principal the CAM role, action name/cos:PutObject, six-segment
-      // resource under the report path. See https://www.tencentcloud.com/document/product/436/30622
-      // (Inventory Overview, "configuring inventory via APIs").
-      this.statements.push({ principals: [this.serviceRole.principal], actions: ['name/cos:PutObject'], resources: [resource] });
-      this.serviceRole.allowReportWrites(cosObjectResource(this.region, this.appId, this.bucketName, `${reportPrefix}/*`));
-    }
+    const grant: ReportSourceGrant = {
+      reportPrefix: source.reportPrefix ?? this.reportPrefix,
+      appId: source.appId ?? sourceParts.appId,
+      shortName: sourceParts.shortName,
+    };
+    const reportPath = sourceReportPath(grant.reportPrefix, grant);
+    if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
     return reportPath;
   }
 
+  /**
+   * The narrowest layout whose whole policy fits: one statement per source, then the same resources packed into
+   * fewer statements, then one resource per source account, then one per report prefix.
+   */
+  private reportLayout(): ReportLayout {
+    let layout: ReportLayout | undefined;
+    for (const scope of REPORT_GRANT_SCOPES) {
+      const resources = reportGrantPaths(this.grants, scope).map((path) => cosObjectResource(this.region, this.appId, this.bucketName, `${path}/*`));
+      for (const packed of scope === ReportGrantScope.SOURCE ? [false, true] : [true]) {
+        layout = { scope, packed, resources, statements: this.reportStatements(resources, packed) };
+        if (checkPolicySize('policy', this.renderPolicy(layout)).length === 0) return layout;
+      }
+    }
+    return layout!;
+  }
+
+  /**
+   * Bucket policy form from the COS docs: principal the CAM role, action name/cos:PutObject, six-segment resources
+   * under the report paths. See https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview,
+   * "configuring inventory via APIs").
+   */
+  private reportStatements(resources: string[], packed: boolean): BucketPolicyStatement[] {
+    const statementFor = (group: string[]): BucketPolicyStatement => ({ principals: [this.serviceRole.principal], actions: ['name/cos:PutObject'], resources: group });
+    if (!packed) return resources.map((resource) => statementFor([resource]));
+    return packResourceGroups(resources, (group) => renderStatement(statementFor(group)), MAX_STATEMENT_BYTES).map(statementFor);
+  }
+
+  private renderPolicy(layout: ReportLayout = this.reportLayout()): string {
+    return renderPolicyDocument([...layout.statements, ...this.userStatements]);
+  }
+
   private createBucket(props: InventoryDestinationProps): CosBucket {
-    return new CosBucket(this, 'Bucket', {
+    return new CosBucket(this, 'Bucket', literalTemplates({
       bucket: props.bucketName,
       acl: 'private',
       encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
@@ -204,12 +257,20 @@ export class InventoryDestination extends Construct {
         filterPrefix: `${this.reportPrefix}/`,
         expiration: { days: props.reportExpirationDays },
       }],
-    });
+    }));
   }
 
-  private validateStatements(): string[] {
-    const problems: Problem[] = this.statements.flatMap((statement, index) =>
-      checkStatementSize(`policy statement ${index}`, known(JSON.stringify(renderStatement(statement)))));
+  private validatePolicy(): string[] {
+    const layout = this.reportLayout();
+    if (layout.packed) {
+      Annotations.of(this).addWarning(`one bucket policy statement per source (${this.grants.length} sources) would exceed the ${MAX_POLICY_BYTES}-byte policy budget: `
+        + `report writes are granted in ${layout.statements.length} statement(s) over ${layout.resources.length} resource(s), one per ${layout.scope}`);
+    }
+    const problems: Problem[] = [
+      ...this.userStatements.flatMap((statement, index) =>
+        checkStatementSize(`addToResourcePolicy(statement ${index})`, known(JSON.stringify(renderStatement(statement))))),
+      ...checkPolicySize('policy', this.renderPolicy(layout)),
+    ];
     // cdktf prefixes validation messages with the construct path itself.
     return problems.map(describeProblem);
   }

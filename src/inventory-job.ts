@@ -1,35 +1,17 @@
 import { Construct, DataResource, Fn, TerraformResource } from './core';
-import { handlerCommand } from './handler-asset';
+import { CosHandlerOptions, cosEndpointSettings, cosHandlerProblems } from './handler-options';
+import { handlerProvisioner } from './handler-provisioner';
 import { InventoryJobSpec, jobSpecOneTimeProblems, MAX_JOB_ID_PREFIX_LENGTH } from './handler/job-spec';
 import { InventoryObjectVersions, InventoryReportOptions } from './inventory-options';
 import { handlerFilter, InventorySourceProps, reportSourceProblems, tagProblems } from './inventory-source';
 import { checkInventoryId } from './validation/inventory-id';
 import { known } from './validation/known';
 import { Problem, throwIfProblems } from './validation/problem';
-
-/** Where the handler sends its requests, when not to the public COS endpoint. */
-export interface InventoryJobEndpoint {
-  /**
-   * Host template for a private endpoint, as the COS SDK takes it, for example
-   * `{Bucket}.cos-internal.{Region}.tencentcos.cn`.
-   * @default - the public endpoint `{Bucket}.cos.{Region}.myqcloud.com`
-   */
-  readonly domain?: string;
-  /**
-   * An HTTP proxy every request goes through with its real Host header (for example `http://127.0.0.1:8080`);
-   * requests then use plain `http:` unless `protocol` says otherwise.
-   * @default - no proxy
-   */
-  readonly proxy?: string;
-  /**
-   * `http:` or `https:`.
-   * @default - `https:`, or `http:` with a `http://` proxy
-   */
-  readonly protocol?: string;
-}
+import { literalTemplates } from './terraform-literal';
+import { checkWait } from './validation/wait';
 
 /** Props of {@link InventoryJob}. */
-export interface InventoryJobProps extends InventorySourceProps, InventoryReportOptions {
+export interface InventoryJobProps extends InventorySourceProps, InventoryReportOptions, CosHandlerOptions {
   /**
    * Prefix of the job ids (at most 51 characters of `a-z A-Z 0-9 - _ .`). Each run's id is the prefix, a hyphen and
    * 12 hex digits of the run, so no two runs share an id and none equals a periodic config's id.
@@ -57,17 +39,6 @@ export interface InventoryJobProps extends InventorySourceProps, InventoryReport
    * @default 30
    */
   readonly pollIntervalSeconds?: number;
-  /**
-   * Private endpoint or proxy. The variables `COS_INVENTORY_DOMAIN`, `COS_INVENTORY_PROXY` and
-   * `COS_INVENTORY_PROTOCOL` in the environment of `terraform apply` do the same without changing the stack.
-   * @default - the public endpoint, or what the environment says
-   */
-  readonly endpoint?: InventoryJobEndpoint;
-  /**
-   * The Node.js executable that runs the handler on the machine that applies the stack.
-   * @default 'node'
-   */
-  readonly nodeExecutable?: string;
 }
 
 /**
@@ -101,7 +72,8 @@ export class InventoryJob extends Construct {
       ...checkInventoryId('jobIdPrefix', known(idPrefix), MAX_JOB_ID_PREFIX_LENGTH),
       ...tagProblems(props),
       ...jobSpecOneTimeProblems(props as unknown as Record<string, unknown>),
-      ...checkWait(props),
+      ...checkWaitProps(props),
+      ...cosHandlerProblems(props),
     ]);
 
     const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
@@ -119,47 +91,34 @@ export class InventoryJob extends Construct {
         ? { timeoutSeconds: props.waitTimeoutSeconds ?? 3600, pollIntervalSeconds: props.pollIntervalSeconds ?? 30 }
         : undefined,
     };
-    const specJson = JSON.stringify(spec);
-    const handler = handlerCommand(this, props.nodeExecutable);
-
-    const job = new DataResource(this, 'Job', {
+    // The job travels as data: Terraform encodes it for the handler, so no value is ever read as JSON or HCL.
+    const job = literalTemplates(spec);
+    const resource = new DataResource(this, 'Job', {
       // Kept in state and shown in plans; it holds no credentials.
-      input: { job: specJson },
+      input: { job },
       // Replacement is what re-runs a create-time provisioner: on a changed job, or on every apply when asked.
-      triggersReplace: props.runOnEveryDeploy ? { job: specJson, deploy: Fn.timestamp() } : { job: specJson },
+      triggersReplace: props.runOnEveryDeploy ? { job, deploy: Fn.timestamp() } : { job },
       dependsOn: destination.policy ? [destination.policy] : undefined,
-      provisioners: [{
-        type: 'local-exec',
-        command: `${handler} run`,
+      provisioners: [handlerProvisioner(this, {
+        command: 'run',
+        nodeExecutable: props.nodeExecutable,
+        settings: cosEndpointSettings(props.endpoint),
         environment: {
-          COS_INVENTORY_JOB: specJson,
+          COS_INVENTORY_JOB: '${jsonencode(self.input.job)}',
           // The resource's own id, a UUID made when it is created: each run gets a new one, retries keep it.
           COS_INVENTORY_RUN_ID: '${self.id}',
-          ...endpointEnvironment(props.endpoint),
         },
-      }],
+      })],
     });
-    this.resource = job;
-    this.jobId = Fn.join('-', [idPrefix, Fn.substr(Fn.replace(job.id, '-', ''), 0, 12)]);
+    this.resource = resource;
+    this.jobId = Fn.join('-', [idPrefix, Fn.substr(Fn.replace(resource.id, '-', ''), 0, 12)]);
   }
 }
 
-function endpointEnvironment(endpoint: InventoryJobEndpoint | undefined): Record<string, string> {
-  const environment: Record<string, string> = {};
-  if (endpoint?.domain) environment.COS_INVENTORY_DOMAIN = endpoint.domain;
-  if (endpoint?.proxy) environment.COS_INVENTORY_PROXY = endpoint.proxy;
-  if (endpoint?.protocol) environment.COS_INVENTORY_PROTOCOL = endpoint.protocol;
-  return environment;
-}
-
-function checkWait(props: InventoryJobProps): Problem[] {
-  const problems: Problem[] = [];
+function checkWaitProps(props: InventoryJobProps): Problem[] {
+  const problems = checkWait('waitTimeoutSeconds', known(props.waitTimeoutSeconds), 'pollIntervalSeconds', known(props.pollIntervalSeconds));
   for (const field of ['waitTimeoutSeconds', 'pollIntervalSeconds'] as const) {
-    const value = known(props[field]);
-    if (value !== undefined && !(Number.isInteger(value) && value > 0)) problems.push({ field, value, rule: 'must be a whole number of seconds, 1 or more' });
     if (props[field] !== undefined && !props.waitForReport) problems.push({ field, value: props[field], rule: 'applies only with waitForReport: true' });
   }
-  const protocol = props.endpoint?.protocol;
-  if (protocol !== undefined && protocol !== 'http:' && protocol !== 'https:') problems.push({ field: 'endpoint.protocol', value: protocol, rule: 'must be http: or https:' });
   return problems;
 }

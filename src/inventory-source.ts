@@ -2,6 +2,7 @@ import type { InventoryJobSpec } from './handler/job-spec';
 import { InventoryDestination } from './inventory-destination';
 import { InventoryReportOptions } from './inventory-options';
 import { checkAppId, checkBucketName } from './validation/bucket-name';
+import { checkOneOf, OBJECT_VERSIONS } from './validation/choices';
 import { checkCreationPeriod } from './validation/creation-period';
 import { known, knownEach } from './validation/known';
 import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
@@ -46,6 +47,7 @@ export function reportSourceProblems(props: InventorySourceProps & InventoryRepo
     ...checkFilterPrefix('prefix', known(props.prefix)),
     ...checkReportPrefix('reportPrefix', known(reportPrefix)),
     ...checkCreationPeriod('createdAfter', known(props.createdAfter), 'createdBefore', known(props.createdBefore)),
+    ...checkOneOf('includedObjectVersions', known(props.includedObjectVersions), OBJECT_VERSIONS),
   ];
 }
 

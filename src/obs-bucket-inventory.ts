@@ -9,7 +9,8 @@ import { checkObsBucketName } from './validation/obs-bucket-name';
 import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
 import { checkOptionalFields, OBS_OPTIONAL_FIELDS } from './validation/optional-fields';
 import { Problem, throwIfProblems } from './validation/problem';
-import { checkSameRegion } from './validation/region';
+import { checkObsRegion, checkSameRegion } from './validation/region';
+import { checkBoolean, checkOneOf, FREQUENCIES, OBJECT_VERSIONS } from './validation/choices';
 
 /** The optional report columns of OBS inventories (`OptionalFields/Field`). */
 export class ObsInventoryField {
@@ -125,7 +126,11 @@ export class ObsBucketInventory extends Construct {
     throwIfProblems(this.node.path, [
       ...checkObsBucketName('bucketName', known(props.bucketName)),
       ...checkInventoryId('inventoryId', known(props.inventoryId)),
+      ...checkObsRegion('region', known(region)),
       ...checkSameRegion('region', known(region), known(destination.region)),
+      ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
+      ...checkOneOf('includedObjectVersions', known(props.includedObjectVersions), OBJECT_VERSIONS),
+      ...checkBoolean('enabled', known(props.enabled)),
       ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? []), OBS_OPTIONAL_FIELDS),
       ...checkFilterPrefix('prefix', known(props.prefix)),
       ...checkReportPrefix('reportPrefix', known(reportPrefix)),

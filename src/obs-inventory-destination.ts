@@ -1,9 +1,11 @@
 import { ObsBucket } from './.gen/providers/huaweicloud/obs-bucket';
 import { ObsBucketPolicy } from './.gen/providers/huaweicloud/obs-bucket-policy';
 import { Construct, Lazy, TerraformResource, TerraformStack } from './core';
+import { literalTemplate } from './terraform-literal';
 import { known } from './validation/known';
 import { checkObsBucketName } from './validation/obs-bucket-name';
 import { checkReportPrefix } from './validation/object-prefix';
+import { checkObsRegion } from './validation/region';
 import { describeProblem, Problem, throwIfProblems } from './validation/problem';
 
 /** Props of {@link ObsInventoryDestination}. */
@@ -65,12 +67,13 @@ export class ObsInventoryDestination extends Construct {
     this.reportPrefix = props.reportPrefix ?? DEFAULT_REPORT_PREFIX;
     throwIfProblems(this.node.path, [
       ...checkObsBucketName('bucketName', known(props.bucketName)),
+      ...checkObsRegion('region', known(props.region)),
       ...checkReportPrefix('reportPrefix', known(this.reportPrefix)),
       ...(props.forceDestroy !== undefined && props.existingBucket ? [{ field: 'forceDestroy', value: props.forceDestroy, rule: 'applies only to a bucket created here (existingBucket is true)' }] : []),
     ]);
     this.bucketName = props.bucketName;
     this.region = props.region;
-    this.policyJson = Lazy.stringValue({ produce: () => this.renderPolicy() });
+    this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
     if (!props.existingBucket) {
       // No `encryption`: OBS delivers no inventory into a bucket with default encryption.
       this.bucket = new ObsBucket(this, 'Bucket', { bucket: props.bucketName, region: props.region, acl: 'private', forceDestroy: props.forceDestroy ?? false });
@@ -110,11 +113,18 @@ export class ObsInventoryDestination extends Construct {
     });
   }
 
-  /** A bucket declared in this stack under the destination's name must not turn default encryption on. */
+  /**
+   * A bucket declared in this stack under the destination's name must not turn default encryption on. Found by its
+   * Terraform type, not its class, so buckets declared with bindings from `cdktf get` are caught too.
+   */
   private encryptedBucketProblems(): Problem[] {
     return TerraformStack.of(this).node.findAll()
-      .filter((c): c is ObsBucket => c instanceof ObsBucket && c.bucketInput === this.bucketName)
-      .filter((bucket) => bucket.encryptionInput === true || bucket.sseAlgorithmInput !== undefined || bucket.kmsKeyIdInput !== undefined)
+      .filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType === 'huaweicloud_obs_bucket')
+      .filter((bucket) => {
+        const attributes = Object.values(bucket.toTerraform().resource?.huaweicloud_obs_bucket ?? {})[0] as Record<string, unknown> | undefined;
+        return attributes?.bucket === this.bucketName
+          && (attributes.encryption === true || attributes.sse_algorithm !== undefined || attributes.kms_key_id !== undefined);
+      })
       .map((bucket) => ({
         field: 'bucketName',
         value: this.bucketName,

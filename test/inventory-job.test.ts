@@ -8,14 +8,13 @@ function jobResource(json: any): any {
 }
 
 describe('InventoryJob', () => {
-  test('a terraform_data whose local-exec runs the bundled handler with the job as JSON', () => {
+  test('a terraform_data that stores the job as data and runs the bundled handler with it, Terraform-encoded', () => {
     const json = synthJson((scope) => {
       const destination = new InventoryDestination(scope, 'Dest', EXISTING);
       new InventoryJob(scope, 'Job', { destination, bucketName: 'logs-1250000000', tags: { age: '18' }, prefix: 'myPrefix', optionalFields: ['Size'] });
     });
     const job = jobResource(json);
-    const spec = JSON.parse(job.input.job);
-    expect(spec).toEqual({
+    expect(job.input.job).toEqual({
       version: 1,
       bucket: 'logs-1250000000',
       region: 'ap-guangzhou',
@@ -27,11 +26,12 @@ describe('InventoryJob', () => {
     });
     expect(job.triggers_replace).toEqual({ job: job.input.job });
     const exec = job.provisioner[0]['local-exec'];
-    expect(exec.command).toMatch(/^node "assets\/CosInventoryHandler\/[0-9A-F]{32}\/index\.js" run$/);
-    expect(exec.environment).toEqual({ COS_INVENTORY_JOB: job.input.job, COS_INVENTORY_RUN_ID: '${self.id}' });
+    expect(exec.interpreter).toEqual(['node', expect.stringMatching(/^assets\/CosInventoryHandler\/[0-9A-F]{32}\/index\.js$/)]);
+    expect(exec.command).toBe('run');
+    expect(exec.environment).toEqual({ COS_INVENTORY_JOB: '${jsonencode(self.input.job)}', COS_INVENTORY_RUN_ID: '${self.id}' });
     expect(exec.when).toBeUndefined();
     expect(job.depends_on).toEqual(['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
-    expect(bucketPolicyDocument(json).statement[0].resource).toEqual(['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/cos_bucket_inventory/1250000000/logs/*']);
+    expect(bucketPolicyDocument(json).Statement[0].Resource).toEqual(['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/cos_bucket_inventory/1250000000/logs/*']);
     expect(json).toMatchSnapshot();
   });
 
@@ -66,12 +66,12 @@ describe('InventoryJob', () => {
         createdAfter: 1704067200, encryptReports: false, reportPrefix: 'audits',
       });
     }));
-    const spec = JSON.parse(job.input.job);
+    const spec = job.input.job;
     expect(spec.wait).toEqual({ timeoutSeconds: 600, pollIntervalSeconds: 15 });
     expect(spec.filter).toEqual({ period: { startTime: 1704067200 } });
     expect(spec.destination).toMatchObject({ prefix: 'audits', encryption: false });
     const exec = job.provisioner[0]['local-exec'];
-    expect(exec.command).toMatch(/^\/opt\/node\/bin\/node "/);
+    expect(exec.interpreter[0]).toBe('/opt/node/bin/node');
     expect(exec.environment).toMatchObject({ COS_INVENTORY_DOMAIN: '{Bucket}.cos-internal.{Region}.tencentcos.cn', COS_INVENTORY_PROTOCOL: 'https:' });
   });
 
@@ -98,7 +98,7 @@ describe('InventoryJob', () => {
     test('tag keys and values follow the object tag rules', () => {
       expect(build({ tags: { 'bad$key': 'x', ok: 'v'.repeat(257) } })).toThrow([
         '[test/Job] tags[0].key = "bad$key": must be 1-128 letters, digits, spaces or + - = . _ : / @',
-        `[test/Job] tags[1].value = "${'v'.repeat(257)}": must be 0-256 letters, digits, spaces or + - = . _ : / @`,
+        `[test/Job] tags[1].value = "${'v'.repeat(199)}… (259 characters): must be 0-256 letters, digits, spaces or + - = . _ : / @`,
       ].join('\n'));
     });
 
@@ -108,9 +108,12 @@ describe('InventoryJob', () => {
 
     test('wait settings need waitForReport and whole seconds', () => {
       expect(build({ waitTimeoutSeconds: 0 })).toThrow([
-        '[test/Job] waitTimeoutSeconds = 0: must be a whole number of seconds, 1 or more',
+        '[test/Job] waitTimeoutSeconds = 0: must be a whole number of seconds from 1 to 86400',
         '[test/Job] waitTimeoutSeconds = 0: applies only with waitForReport: true',
       ].join('\n'));
+      expect(build({ waitForReport: true, pollIntervalSeconds: 0 })).toThrow('[test/Job] pollIntervalSeconds = 0: must be a whole number of seconds from 1 to 600');
+      expect(build({ waitForReport: true, pollIntervalSeconds: 'soon' })).toThrow('[test/Job] pollIntervalSeconds = "soon": must be a whole number of seconds from 1 to 600');
+      expect(build({ waitForReport: true, waitTimeoutSeconds: 60, pollIntervalSeconds: 120 })).toThrow('[test/Job] pollIntervalSeconds = 120: must not be longer than waitTimeoutSeconds (60)');
     });
   });
 });

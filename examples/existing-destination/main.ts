@@ -2,8 +2,7 @@
 // and prints the policy document that team has to merge.
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { BucketInventory, InventoryDestination, InventoryField, InventoryFrequency, InventoryObjectVersions } from '../../src';
-import { TencentcloudProvider } from '../../src/.gen/providers/tencentcloud/provider';
+import { BucketInventory, InventoryDestination, InventoryField, InventoryFrequency, InventoryObjectVersions, TencentcloudProvider } from '../../src';
 
 export class ExistingDestinationStack extends TerraformStack {
   constructor(scope: Construct, id: string) {

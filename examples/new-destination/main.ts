@@ -1,8 +1,7 @@
 // A new destination bucket fed by two source buckets: the bucket, its merged policy and one daily inventory each.
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { CentralInventory, CosServiceRole, InventoryField, InventoryObjectVersions } from '../../src';
-import { TencentcloudProvider } from '../../src/.gen/providers/tencentcloud/provider';
+import { CentralInventory, CosServiceRole, InventoryField, TencentcloudProvider } from '../../src';
 
 export class NewDestinationStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -13,17 +12,9 @@ export class NewDestinationStack extends TerraformStack {
     const serviceRole = new CosServiceRole(this, 'CosServiceRole', { create: true });
 
     new CentralInventory(this, 'Inventory', {
-      destination: {
-        serviceRole,
-        bucketName: 'inventory-reports-1250000000',
-        region: 'ap-guangzhou',
-        reportExpirationDays: 90,
-      },
+      destination: { serviceRole, bucketName: 'inventory-reports-1250000000', region: 'ap-guangzhou', reportExpirationDays: 90 },
       sourceBuckets: ['app-logs-1250000000', 'user-media-1250000000'],
-      inventory: {
-        optionalFields: [InventoryField.SIZE, InventoryField.LAST_MODIFIED_DATE, InventoryField.STORAGE_CLASS, InventoryField.ETAG],
-        includedObjectVersions: InventoryObjectVersions.CURRENT,
-      },
+      inventory: { optionalFields: [InventoryField.SIZE, InventoryField.LAST_MODIFIED_DATE, InventoryField.STORAGE_CLASS, InventoryField.ETAG] },
     });
   }
 }

@@ -1,4 +1,5 @@
-import { CosCredentials, CosEndpoint, createCosSender, rawText, xmlRequest } from './cos-api';
+import { XML_HEADERS } from './cos-api';
+import { CosClient, CosCredentials, CosEndpoint, createCosClient } from './cos-client';
 import { unlessNotFound } from './service-error';
 import { buildInventoryXml, InventoryContent, parseXml } from './inventory-xml';
 import { ComparableConfig, flatten, InventoryConfigApi, ManagedInventorySpec } from './managed-inventory';
@@ -24,24 +25,23 @@ function comparable(xml: string): ComparableConfig {
   return flatten(parseXml(xml).InventoryConfiguration);
 }
 
-/** PUT, GET and DELETE Bucket inventory on COS, signed by the official SDK. */
-export function createCosInventoryConfigApi(credentials: CosCredentials, endpoint: CosEndpoint): InventoryConfigApi {
-  const send = createCosSender(credentials, endpoint);
-  const request = (method: string, target: { bucket: string; region: string; id: string }) =>
-    ({ Method: method, Bucket: target.bucket, Region: target.region, Action: 'inventory', Query: { id: target.id }, RawBody: true });
+/** PUT, GET and DELETE Bucket inventory on COS, through the handler's own signed client (cos-client.ts). */
+export function createCosInventoryConfigApi(credentials: CosCredentials, endpoint: CosEndpoint, client: CosClient = createCosClient(credentials, endpoint)): InventoryConfigApi {
+  const target = (method: 'PUT' | 'GET' | 'DELETE', t: { bucket: string; region: string; id: string }) =>
+    ({ method, bucket: t.bucket, region: t.region, query: { inventory: '', id: t.id } });
   return {
     async put(spec) {
-      await send({ ...request('PUT', spec), ...xmlRequest(cosPutXml(spec)) });
+      await client({ ...target('PUT', spec), headers: XML_HEADERS, body: Buffer.from(cosPutXml(spec), 'utf8') });
     },
-    async read(target) {
-      const data = await unlessNotFound(send(request('GET', target)));
-      return data === undefined ? undefined : comparable(rawText(data));
+    async read(t) {
+      const response = await unlessNotFound(client(target('GET', t)));
+      return response === undefined ? undefined : comparable(response.body.toString('utf8'));
     },
     expected(spec) {
       return comparable(cosPutXml(spec));
     },
-    async delete(target) {
-      return (await unlessNotFound(send(request('DELETE', target)))) !== undefined;
+    async delete(t) {
+      return (await unlessNotFound(client(target('DELETE', t)))) !== undefined;
     },
   };
 }

@@ -5,12 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createSdkCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
+import { createCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
 import { createCosInventoryConfigApi } from './cos-config-api';
 import { deleteConfig, InventoryConfigApi, InventoryService, ManagedDependencies, parseManagedSpec, parseManagedTarget, putAndVerify } from './managed-inventory';
 import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
 import { parseJobSpec } from './job-spec';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
+import { checkConfigs, CheckInputError, readStackInput } from './check';
 
 const USAGE = `usage:
   cos-inventory run    [--job FILE] [--run-id ID]
@@ -22,6 +23,12 @@ const USAGE = `usage:
       put a periodic inventory config on COS or OBS (JSON from FILE or COS_INVENTORY_CONFIG), then read it back
   cos-inventory delete [--target FILE]
       delete a periodic inventory config (JSON from FILE or COS_INVENTORY_TARGET); one already gone is fine
+  cos-inventory check  [STACK_DIR] [--state FILE] [--repair]
+      compare every periodic inventory config a synthesized stack declares (STACK_DIR: cdktf.out/stacks/<stack>,
+      default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
+      known only after apply come from --state FILE (JSON of terraform state pull) or the stack's local state file;
+      with only --state, the configs that state holds. --repair puts drifted and missing configs back.
+      exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 2 bad stack, state or value
 environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (COS credentials);
   COS_INVENTORY_DOMAIN (private endpoint host template), COS_INVENTORY_PROXY (HTTP proxy, keeps the real Host),
   COS_INVENTORY_PROTOCOL (http: or https:); HW_ACCESS_KEY, HW_SECRET_KEY, HW_SECURITY_TOKEN (OBS credentials),
@@ -61,7 +68,7 @@ function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
 
 function dependencies(): JobDependencies {
   return {
-    api: createSdkCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)),
+    api: createCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)),
     log,
     now: () => new Date(),
     sleep,
@@ -76,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'job': { type: 'string' }, 'config': { type: 'string' }, 'target': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
       'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
+      'state': { type: 'string' }, 'repair': { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -112,6 +120,30 @@ async function main(argv: string[]): Promise<number> {
     const target = readInput(values.target, 'COS_INVENTORY_TARGET', parseManagedTarget);
     await deleteConfig(target, managedDependencies(configApi(target.service, target.region)));
     return 0;
+  }
+  if (command === 'check') {
+    const readText = (file: string) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw new CheckInputError(`cannot read ${file}: ${(err as Error).message}`);
+      }
+    };
+    let input;
+    try {
+      input = readStackInput(positionals[1], values.state, { readText });
+    } catch (err) {
+      throw err instanceof CheckInputError ? new UsageError(err.message) : err;
+    }
+    if (input.stateFile) log(`values known only after apply are read from ${input.stateFile}`);
+    const apis = new Map<string, InventoryConfigApi>();
+    const apiFor = (service: InventoryService, region: string) => {
+      if (!apis.has(`${service} ${region}`)) apis.set(`${service} ${region}`, configApi(service, region));
+      return apis.get(`${service} ${region}`)!;
+    };
+    const print = (line: string) => process.stdout.write(`${line}\n`);
+    return (await checkConfigs(input.configs, values.repair === true, { apiFor, print, log, sleep, random: Math.random })).exitCode;
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }

@@ -68,12 +68,53 @@ export function flatten(value: unknown, prefix = '', into: ComparableConfig = {}
   return into;
 }
 
-/** Differences between what was put and what was read back, one line each. */
-export function configDifferences(expected: ComparableConfig, actual: ComparableConfig): string[] {
-  const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
-  return keys
-    .filter((key) => (expected[key] ?? '') !== (actual[key] ?? ''))
-    .map((key) => `${key}: put ${JSON.stringify(expected[key] ?? null)}, read back ${JSON.stringify(actual[key] ?? null)}`);
+/** One field that differs; `undefined` where a side has no such field. */
+export interface Difference {
+  readonly field: string;
+  readonly declared?: string;
+  readonly live?: string;
+}
+
+/**
+ * A flattened config in the form two configs compare in: an empty element is no element (services drop empty
+ * ones); the `<Encryption><SSE-COS/></Encryption>` marker, which is empty by nature, becomes `Encryption: SSE-COS`;
+ * `Filter/And/...` and `Filter/...` are the same filter (COS needs `And` only with tags); tags read `key=value`.
+ */
+function comparableForm(config: ComparableConfig): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [rawKey, value] of Object.entries(config)) {
+    const key = rawKey.replace(/^Filter\.And\./, 'Filter.');
+    const encryption = /^(.*\.Encryption)\.(SSE-[A-Z]+)$/.exec(key);
+    if (encryption && value === '') {
+      out[encryption[1]] = encryption[2];
+    } else if (key === 'Filter.Tag') {
+      out[key] = value.split(/,(?=\{)/).map((tag) => {
+        try {
+          const parsed = JSON.parse(tag);
+          return `${parsed.Key}=${parsed.Value ?? ''}`;
+        } catch {
+          return tag;
+        }
+      }).sort().join(',');
+    } else if (value !== '') {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** Every field whose declared and live values differ, in field order. */
+export function compareConfigs(declared: ComparableConfig, live: ComparableConfig): Difference[] {
+  const a = comparableForm(declared);
+  const b = comparableForm(live);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
+    .filter((field) => a[field] !== b[field])
+    .map((field) => ({ field, declared: a[field], live: b[field] }));
+}
+
+export function describeDifference(difference: Difference): string {
+  const show = (value: string | undefined) => (value === undefined ? '(none)' : JSON.stringify(value));
+  return `${difference.field}: declared ${show(difference.declared)}, live ${show(difference.live)}`;
 }
 
 /** Which config a document names: bucket, region and id are strings. */
@@ -144,9 +185,9 @@ export async function putAndVerify(spec: ManagedInventorySpec, deps: ManagedDepe
   await failingAs('PUT Bucket inventory', spec, withRetries(() => deps.api.put(spec), retry, hooksFor(deps)));
   const actual = await failingAs('GET Bucket inventory', spec, withRetries(() => deps.api.read(spec), retry, hooksFor(deps)));
   if (actual === undefined) throw new Error(`read-back failed for ${where(spec)}: the config is missing right after it was put`);
-  const differences = configDifferences(deps.api.expected(spec), actual);
+  const differences = compareConfigs(deps.api.expected(spec), actual);
   if (differences.length > 0) {
-    throw new Error(`read-back failed for ${where(spec)}: the service holds another config:\n${differences.map((d) => `  ${d}`).join('\n')}`);
+    throw new Error(`read-back failed for ${where(spec)}: the service holds another config:\n${differences.map((d) => `  ${describeDifference(d)}`).join('\n')}`);
   }
   deps.log(`put and read back ${where(spec)}`);
 }

@@ -5,9 +5,18 @@ export interface Problem {
   readonly rule: string;
 }
 
+/** How much of a refused value a message repeats: enough to recognise it, never a whole 20 MB document. */
+export const MAX_ECHOED_VALUE_CHARACTERS = 200;
+
+/** The value as JSON, cut to {@link MAX_ECHOED_VALUE_CHARACTERS} with a note of its full length. */
+export function echoValue(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= MAX_ECHOED_VALUE_CHARACTERS ? json : `${json.slice(0, MAX_ECHOED_VALUE_CHARACTERS)}… (${json.length} characters)`;
+}
+
 /** Renders a problem as `<field> = <value>: <rule>`. */
 export function describeProblem(problem: Problem): string {
-  return `${problem.field} = ${JSON.stringify(problem.value)}: ${problem.rule}`;
+  return `${problem.field} = ${echoValue(problem.value)}: ${problem.rule}`;
 }
 
 /**

@@ -16,3 +16,14 @@ export function checkSameRegion(field: string, sourceRegion: string | undefined,
     rule: `must equal the destination bucket's region ${JSON.stringify(destinationRegion)}: COS delivers inventory reports only within one region`,
   }];
 }
+
+/**
+ * OBS regions look like `cn-north-4`, `ap-southeast-1`, `la-south-2`. The region becomes part of the request host
+ * (`obs.<region>.myhuaweicloud.com`), so anything else (a `/`, a `#`, a dot) must never get that far.
+ */
+export const OBS_REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}$/;
+
+export function checkObsRegion(field: string, region: string | undefined): Problem[] {
+  if (region === undefined || OBS_REGION_PATTERN.test(region)) return [];
+  return [{ field, value: region, rule: 'must be an OBS region id such as cn-north-4' }];
+}

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import { terraformRunner } from '../support/terraform';
+import { keepStateIn, planExitCode, terraformRunner } from '../support/terraform';
 import { OneOffJobOptions, synthesize } from '../../examples/one-off-job/main';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 
@@ -18,7 +18,7 @@ let outdir: string;
 const stackDir = () => path.join(outdir, 'stacks', STACK);
 
 function synthInto(options: OneOffJobOptions): void {
-  synthesize(new App({ outdir }), options).synth();
+  keepStateIn(synthesize(new App({ outdir }), options), outdir).synth();
 }
 
 const terraform = terraformRunner(stackDir, () => ({
@@ -57,6 +57,7 @@ test('create runs the job once, an unchanged apply runs nothing, a change runs i
 
   await terraform('apply', '-auto-approve', '-input=false');
   expect(cos.inventoryPosts).toHaveLength(1);
+  expect(await planExitCode(terraform)).toMatchObject({ code: 0 });
 
   synthInto({ prefix: 'otherPrefix' });
   await terraform('apply', '-auto-approve', '-input=false');

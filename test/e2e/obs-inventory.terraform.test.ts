@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'cdktf';
-import { terraformRunner } from '../support/terraform';
+import { keepStateIn, planExitCode, terraformRunner } from '../support/terraform';
 import { ObsInventoryOptions, synthesize } from '../../examples/obs-inventory/main';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
 
@@ -20,7 +20,7 @@ const terraform = terraformRunner(stackDir, () => ({
 }));
 
 function synthInto(options: ObsInventoryOptions): void {
-  synthesize(new App({ outdir }), options).synth();
+  keepStateIn(synthesize(new App({ outdir }), options), outdir).synth();
 }
 
 beforeAll(async () => {
@@ -43,11 +43,14 @@ test('apply puts, a change puts again, destroy deletes: once each, and nothing i
   expect(obs.configs.get('examplebucket')?.get('test_id')?.Filter).toEqual({ Prefix: 'inventoryTestPrefix' });
   expect(applied).toContain('cos-inventory: put and read back OBS bucket examplebucket (cn-north-4), inventory test_id');
 
+  expect(await planExitCode(terraform)).toMatchObject({ code: 0 });
   await terraform('apply', '-auto-approve', '-input=false');
   expect(writes()).toHaveLength(1);
 
   synthInto({ prefix: 'otherPrefix' });
+  expect((await planExitCode(terraform)).output).toContain('Plan: 1 to add, 0 to change, 1 to destroy.');
   await terraform('apply', '-auto-approve', '-input=false');
+  expect(await planExitCode(terraform)).toMatchObject({ code: 0 });
   expect(writes()).toEqual(['PUT examplebucket test_id 200', 'PUT examplebucket test_id 200']);
   expect(obs.configs.get('examplebucket')?.get('test_id')?.Filter).toEqual({ Prefix: 'otherPrefix' });
   const state = await terraform('state', 'pull');

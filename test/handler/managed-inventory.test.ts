@@ -1,5 +1,5 @@
-// Put, read back and delete of periodic configs through the real SDKs: esdk-obs-nodejs against the fake OBS, and
-// cos-nodejs-sdk-v5 against the fake COS. Both fakes verify every signature.
+// Put, read back and delete of periodic configs: esdk-obs-nodejs against the fake OBS, and the handler's own COS
+// client (cos-client.ts) against the fake COS. Both fakes verify every signature.
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { createCosInventoryConfigApi } from '../../src/handler/cos-config-api';
@@ -105,12 +105,12 @@ describe('OBS (esdk-obs-nodejs against the fake OBS)', () => {
   test('a read-back that differs from what was put fails', async () => {
     const drifting: InventoryConfigApi = { ...api, read: async (t) => ({ ...(await api.read(t)), 'Schedule.Frequency': 'Weekly' }) };
     await expect(putAndVerify(OBS_SPEC, deps(drifting))).rejects.toThrow(
-      'read-back failed for OBS bucket examplebucket (cn-north-4), inventory test_id: the service holds another config:\n  Schedule.Frequency: put "Daily", read back "Weekly"',
+      'read-back failed for OBS bucket examplebucket (cn-north-4), inventory test_id: the service holds another config:\n  Schedule.Frequency: declared "Daily", live "Weekly"',
     );
   });
 });
 
-describe('COS periodic configs with a tag filter (cos-nodejs-sdk-v5 against the fake COS)', () => {
+describe('COS periodic configs with a tag filter (the handler client against the fake COS)', () => {
   let cos: FakeCos;
   let api: InventoryConfigApi;
   beforeEach(async () => {
@@ -127,6 +127,14 @@ describe('COS periodic configs with a tag filter (cos-nodejs-sdk-v5 against the 
     await deleteConfig(COS_SPEC, deps(api));
     expect(cos.configs.get('examplebucket-1250000000')?.size).toBe(0);
     expect(cos.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'GET 200', 'DELETE 204']);
+  });
+
+  test('encrypted reports are sent as the documented empty <SSE-COS>, and a read-back without it fails', async () => {
+    const encrypted = { ...COS_SPEC, destination: { ...COS_SPEC.destination, encryption: true } };
+    await putAndVerify(encrypted, deps(api));
+    expect(cos.configs.get('examplebucket-1250000000')?.get('tagged')).toContain('<Encryption><SSE-COS></SSE-COS></Encryption>');
+    const dropping: InventoryConfigApi = { ...api, read: async (t) => Object.fromEntries(Object.entries((await api.read(t))!).filter(([key]) => !key.includes('Encryption'))) };
+    await expect(putAndVerify(encrypted, deps(dropping))).rejects.toThrow('Destination.COSBucketDestination.Encryption: declared "SSE-COS", live (none)');
   });
 });
 

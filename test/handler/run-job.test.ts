@@ -1,5 +1,5 @@
-// Behaviour of the handler against the fake COS, through the real SDK (which signs; the fake verifies).
-import { createSdkCosApi } from '../../src/handler/cos-api';
+// Behaviour of the handler against the fake COS, through the handler's own COS client (which signs; the fake verifies).
+import { createCosApi } from '../../src/handler/cos-api';
 import { ServiceRequestError } from '../../src/handler/service-error';
 import { SPEC } from '../support/seed-job';
 import { JobDependencies, runInventoryJob } from '../../src/handler/run-job';
@@ -13,7 +13,7 @@ let lines: string[];
 
 function deps(overrides: Partial<JobDependencies> = {}): JobDependencies {
   return {
-    api: createSdkCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:', timeoutMs: 2000 }),
+    api: createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:', timeoutMs: 2000 }),
     log: (line) => lines.push(line),
     now: () => new Date(),
     sleep: async () => undefined,
@@ -47,7 +47,7 @@ describe('runInventoryJob', () => {
   }));
 
   test('a security token is sent as x-cos-security-token', () => withFake({}, async () => {
-    const api = createSdkCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY, securityToken: 'sts-token' }, { proxy: cos.proxyUrl, protocol: 'http:' });
+    const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY, securityToken: 'sts-token' }, { proxy: cos.proxyUrl, protocol: 'http:' });
     await runInventoryJob(SPEC, RUN_ID, deps({ api }));
     expect(cos.inventoryPosts[0].headers['x-cos-security-token']).toBe('sts-token');
   }));
@@ -77,13 +77,13 @@ describe('runInventoryJob', () => {
   }));
 
   test('a wrong secret key is refused by the signature check', () => withFake({}, async () => {
-    const api = createSdkCosApi({ secretId: FAKE_SECRET_ID, secretKey: 'wrong' }, { proxy: cos.proxyUrl, protocol: 'http:' });
+    const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: 'wrong' }, { proxy: cos.proxyUrl, protocol: 'http:' });
     await expect(runInventoryJob(SPEC, RUN_ID, deps({ api }))).rejects.toThrow(/SignatureDoesNotMatch \(HTTP 403\): signature does not match/);
   }));
 
   test('a duplicate id for the same run (the answer to an earlier attempt was lost) is success', () => withFake({}, async () => {
     // The first POST reaches COS, but its answer is lost; the retry meets the id it registered.
-    const api = createSdkCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
+    const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
     const lossy = { ...api, postInventory: async (...args: Parameters<typeof api.postInventory>) => {
       if (cos.inventoryPosts.length === 0) {
         await api.postInventory(...args);
@@ -98,7 +98,7 @@ describe('runInventoryJob', () => {
   }));
 
   test('the seed rules are enforced by the fake: IsEnabled is refused with InvalidArgument', () => withFake({}, async () => {
-    const api = createSdkCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
+    const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
     const xml = '<InventoryConfiguration><Id>x1</Id><IsEnabled>true</IsEnabled></InventoryConfiguration>';
     await expect(api.postInventory('examplebucket-1250000000', 'ap-guangzhou', 'x1', xml)).rejects.toMatchObject({
       statusCode: 400, code: 'InvalidArgument', message: 'a one-time inventory job cannot include IsEnabled or Schedule',
@@ -108,7 +108,7 @@ describe('runInventoryJob', () => {
 
   test('a slow answer beyond the timeout is a network error that is retried', () => withFake({}, async () => {
     cos.inject({ kind: 'delay', ms: 2500 });
-    const api = createSdkCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:', timeoutMs: 500 });
+    const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:', timeoutMs: 500 });
     const result = await runInventoryJob(SPEC, RUN_ID, deps({ api }));
     expect(result.jobId).toBe(JOB_ID);
     expect(lines.some((l) => /attempt 1 failed: network error E(SOCKET)?TIMEDOUT/.test(l))).toBe(true);

@@ -97,16 +97,26 @@ export abstract class FakeServer {
       if (fault?.kind === 'status') throw new ServiceError(fault.status, fault.code, fault.message ?? `injected ${fault.code}`);
       if (!location) throw new ServiceError(400, 'InvalidURI', `${req.headers.host}${url.pathname} addresses no bucket`);
       const problem = this.signatureProblem(record, req, url);
-      if (problem) throw new ServiceError(403, 'SignatureDoesNotMatch', problem);
+      if (problem) throw this.signatureError(problem);
       this.route(record, body, res);
     } catch (err) {
       const e = err instanceof ServiceError ? err : new ServiceError(500, 'InternalError', String(err));
       record.status = e.status;
       record.errorCode = e.code;
-      res.writeHead(e.status, { 'Content-Type': 'application/xml' });
-      res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${e.code}</Code><Message>${escapeXml(e.message)}</Message>`
-        + `<Resource>${escapeXml(`${record.bucket}${record.path}`)}</Resource><RequestId>${requestId}</RequestId><TraceId>fake-trace</TraceId></Error>`);
+      this.writeError(record, res, e, requestId);
     }
+  }
+
+  /** The error a refused signature is answered with; a service with other error codes overrides it. */
+  protected signatureError(problem: string): ServiceError {
+    return new ServiceError(403, 'SignatureDoesNotMatch', problem);
+  }
+
+  /** Writes an error answer, by default in the XML shape COS and OBS share; a service with another shape overrides it. */
+  protected writeError(record: RecordedRequest, res: ServerResponse, e: ServiceError, requestId: string): void {
+    res.writeHead(e.status, { 'Content-Type': 'application/xml' });
+    res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${e.code}</Code><Message>${escapeXml(e.message)}</Message>`
+      + `<Resource>${escapeXml(`${record.bucket}${record.path}`)}</Resource><RequestId>${requestId}</RequestId><TraceId>fake-trace</TraceId></Error>`);
   }
 
   /** Answers 200 with a body (and marks the record). */

@@ -1,7 +1,9 @@
 // Runs the real terraform CLI in a synthesized stack's directory for the end-to-end tests. Asynchronous, so a fake
 // server in the test process keeps answering while terraform and the handler run.
 import { execFile } from 'node:child_process';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
 
 const run = promisify(execFile);
 
@@ -27,4 +29,26 @@ export function terraformRunner(stackDir: () => string, environment: () => Recor
     }
   };
   return Object.assign(terraform, { log: () => log });
+}
+
+/**
+ * Keeps each stack's local state inside `dir`: cdktf's default local backend writes `terraform.<stack>.tfstate` into
+ * the directory the synth ran from (the repository), where runs would share and leave it.
+ */
+export function keepStateIn(app: App, dir: string): App {
+  for (const child of app.node.children) {
+    if (child instanceof TerraformStack) new LocalBackend(child, { path: path.join(dir, `terraform.${child.node.id}.tfstate`) });
+  }
+  return app;
+}
+
+/** `terraform plan -detailed-exitcode`: 0 when the plan is empty, 2 when it has changes (the text says which). */
+export async function planExitCode(terraform: TerraformRunner, ...args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    return { code: 0, output: await terraform('plan', '-detailed-exitcode', '-input=false', ...args) };
+  } catch (err) {
+    const failed = err as { code?: number; stdout?: string };
+    if (failed.code !== 2) throw err;
+    return { code: 2, output: failed.stdout ?? '' };
+  }
 }

@@ -11,6 +11,6 @@ describe('rule: policy statements fit CAM', () => {
         actions: ['name/cos:GetObject'],
         resources: ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/*'],
       });
-    })).toThrow(/\[test\/Dest\] policy statement 0 = ".*\.\.\.": is \d+ bytes; a policy statement may have at most 4095/);
+    })).toThrow(/\[test\/Dest\] addToResourcePolicy\(statement 0\) = ".*\.\.\.": is \d+ bytes; a policy statement may have at most 4095/);
   });
 });

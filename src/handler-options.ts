@@ -1,0 +1,54 @@
+import { Problem } from './validation/problem';
+
+/** Where the handler sends its requests, when not to the public COS endpoint. */
+export interface InventoryJobEndpoint {
+  /**
+   * Host template for a private endpoint, as the COS SDK takes it, for example
+   * `{Bucket}.cos-internal.{Region}.tencentcos.cn`.
+   * @default - the public endpoint `{Bucket}.cos.{Region}.myqcloud.com`
+   */
+  readonly domain?: string;
+  /**
+   * An HTTP proxy every request goes through with its real Host header (for example `http://127.0.0.1:8080`);
+   * requests then use plain `http:` unless `protocol` says otherwise.
+   * @default - no proxy
+   */
+  readonly proxy?: string;
+  /**
+   * `http:` or `https:`.
+   * @default - `https:`, or `http:` with a `http://` proxy
+   */
+  readonly protocol?: string;
+}
+
+/** How the bundled handler runs for a COS construct that uses it (one-off jobs, handler-managed configs). */
+export interface CosHandlerOptions {
+  /**
+   * Private endpoint or proxy. The variables `COS_INVENTORY_DOMAIN`, `COS_INVENTORY_PROXY` and
+   * `COS_INVENTORY_PROTOCOL` in the environment of `terraform apply` do the same without changing the stack.
+   * @default - the public endpoint, or what the environment says
+   */
+  readonly endpoint?: InventoryJobEndpoint;
+  /**
+   * The Node.js executable that runs the handler on the machine that applies the stack. It is run directly,
+   * without a shell, so it is a path or a command name, nothing more.
+   * @default 'node'
+   */
+  readonly nodeExecutable?: string;
+}
+
+/** The endpoint as the handler reads it from its environment. */
+export function cosEndpointSettings(endpoint: InventoryJobEndpoint | undefined): Record<string, string> {
+  const settings: Record<string, string> = {};
+  if (endpoint?.domain) settings.COS_INVENTORY_DOMAIN = endpoint.domain;
+  if (endpoint?.proxy) settings.COS_INVENTORY_PROXY = endpoint.proxy;
+  if (endpoint?.protocol) settings.COS_INVENTORY_PROTOCOL = endpoint.protocol;
+  return settings;
+}
+
+export function cosHandlerProblems(options: CosHandlerOptions): Problem[] {
+  const protocol = options.endpoint?.protocol;
+  return protocol !== undefined && protocol !== 'http:' && protocol !== 'https:'
+    ? [{ field: 'endpoint.protocol', value: protocol, rule: 'must be http: or https:' }]
+    : [];
+}

@@ -1,0 +1,477 @@
+// End to end with the REAL tencentcloud provider (1.82.102, from ../shared/providers) against the fake COS: what
+// the provider and the bundled handler actually send to COS for the library's constructs, and whether Terraform
+// then sees no drift. Each test synthesizes a stack with the constructs, runs its own `terraform init` from the
+// filesystem mirror in its own directory, and talks to its own fakes through one HTTP proxy (HTTP_PROXY for the
+// provider, COS_INVENTORY_PROXY for the handler) that routes by Host. Lifecycle under test, every time: apply; the
+// exact inventory XML and policy document COS received; an empty `plan -detailed-exitcode`; one prop changed, a plan
+// showing exactly that one change, its apply, an empty plan again; destroy, and nothing left behind.
+//
+// The first block checks the fake itself (SigV4, policy normalization, inventory rules) and needs no provider.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { XMLParser } from 'fast-xml-parser';
+import {
+  BucketInventory, BucketInventoryProps, InventoryDestination, InventoryDestinationProps, InventoryField, InventoryFrequency,
+} from '../../src';
+import { TencentcloudProvider } from '../../src/.gen/providers/tencentcloud/provider';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
+import { FakeProxy } from '../support/fake-proxy';
+import { describeWithRealProviders, installRealProviders } from '../support/real-provider';
+import { expectedSigV4Signature, parseSigV4Authorization, signSigV4 } from '../support/sigv4';
+import { terraformRunner, TerraformRunner } from '../support/terraform';
+
+const REGION = 'ap-guangzhou';
+const OWNER_UIN = '100000000001';
+const REPORTS = 'reports-1250000000';
+const LOGS = 'logs-1250000000';
+const ROLE = `qcs::cam::uin/${OWNER_UIN}:roleName/COS_QcsRole`;
+const DESTINATION_REFERENCE = `qcs::cos:${REGION}::${REPORTS}`;
+const COS_HOSTS = /^[a-z0-9-]+\.cos\.[a-z0-9-]+\.myqcloud\.com$/;
+const STACK = 'real-provider';
+const xml = new XMLParser({ parseTagValue: false });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Expected bodies
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The PUT Bucket inventory body tencentcloud_cos_bucket_inventory 1.82.102 sends (fields in its set's order). */
+function providerInventoryXml(id: string, prefix: string, fields: string[], period = ''): string {
+  return `<InventoryConfiguration><Id>${id}</Id><IsEnabled>true</IsEnabled><IncludedObjectVersions>Current</IncludedObjectVersions>`
+    + `<Filter><And><Prefix>${prefix}</Prefix></And>${period}</Filter>`
+    + `<OptionalFields>${fields.map((f) => `<Field>${f}</Field>`).join('')}</OptionalFields><Schedule><Frequency>Daily</Frequency></Schedule>`
+    + `<Destination><COSBucketDestination><Bucket>${DESTINATION_REFERENCE}</Bucket><AccountId>${OWNER_UIN}</AccountId>`
+    + '<Prefix>cos_bucket_inventory</Prefix><Format>CSV</Format></COSBucketDestination></Destination></InventoryConfiguration>';
+}
+
+/** The PUT Bucket inventory body the bundled handler sends: the documented element order, SSE-COS encryption. */
+function handlerInventoryXml(id: string, frequency: string, filter: string, fields: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><InventoryConfiguration><Id>${id}</Id><IsEnabled>true</IsEnabled>`
+    + `<Destination><COSBucketDestination><Format>CSV</Format><AccountId>${OWNER_UIN}</AccountId><Bucket>${DESTINATION_REFERENCE}</Bucket>`
+    + '<Prefix>cos_bucket_inventory</Prefix><Encryption><SSE-COS></SSE-COS></Encryption></COSBucketDestination></Destination>'
+    + `<Schedule><Frequency>${frequency}</Frequency></Schedule><Filter>${filter}</Filter><IncludedObjectVersions>Current</IncludedObjectVersions>`
+    + `<OptionalFields>${fields.map((f) => `<Field>${f}</Field>`).join('')}</OptionalFields></InventoryConfiguration>`;
+}
+
+/** The one statement a destination grants for LOGS: COS_QcsRole may PutObject under the source's report path. */
+const REPORT_STATEMENT = {
+  Principal: { qcs: [ROLE] },
+  Effect: 'allow',
+  Action: ['name/cos:PutObject'],
+  Resource: [`qcs::cos:${REGION}:uid/1250000000:${REPORTS}/cos_bucket_inventory/1250000000/logs/*`],
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Direct requests to the fake (through the proxy, as a client with HTTP_PROXY sends them)
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Answer { status: number; body: string }
+
+function send(proxyUrl: string, method: string, url: string, headers: Record<string, string> = {}, body = ''): Promise<Answer> {
+  const proxy = new URL(proxyUrl);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: proxy.hostname, port: proxy.port, method, path: url, headers: { host: new URL(url).host, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A SigV4-signed request (the provider's S3 client signs this way), optionally with a broken signature. */
+function sendSigned(proxyUrl: string, method: string, url: string, body = '', extra: Record<string, string> = {}, breakSignature = false): Promise<Answer> {
+  const target = new URL(url);
+  const headers = signSigV4({ method, rawPath: target.pathname, query: target.searchParams, body: Buffer.from(body), headers: { host: target.host, ...extra } },
+    { accessKeyId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, REGION);
+  if (breakSignature) headers.authorization = headers.authorization.replace(/Signature=([0-9a-f])/, (_, c) => `Signature=${c === '0' ? '1' : '0'}`);
+  return send(proxyUrl, method, url, headers, body);
+}
+
+const md5 = (body: string) => createHash('md5').update(body).digest('base64');
+const bucketUrl = (bucket: string, query: string) => `http://${bucket}.cos.${REGION}.myqcloud.com/?${query}`;
+
+describe('fake COS behaviour the real-provider suite relies on', () => {
+  let cos: FakeCos;
+  let proxy: FakeProxy;
+
+  beforeAll(async () => {
+    cos = await new FakeCos({ requireBuckets: true }).start();
+    proxy = await new FakeProxy([{ host: COS_HOSTS, target: cos.url }]).start();
+    cos.addBucket(REPORTS);
+    cos.addBucket(LOGS);
+  });
+
+  afterAll(async () => {
+    await proxy.stop();
+    await cos.stop();
+  });
+
+  test('its SigV4 verifier reproduces the documented AWS example signature', () => {
+    const authorization = 'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,'
+      + 'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41';
+    const signature = expectedSigV4Signature({
+      method: 'GET', rawPath: '/test.txt', query: new URLSearchParams(), body: Buffer.alloc(0),
+      headers: {
+        'host': 'examplebucket.s3.amazonaws.com', 'range': 'bytes=0-9', 'x-amz-date': '20130524T000000Z',
+        'x-amz-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      },
+    }, parseSigV4Authorization(authorization)!, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    expect(signature).toBe('f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41');
+  });
+
+  test('a SigV4 request with a wrong signature gets 403 SignatureDoesNotMatch; a right one is served', async () => {
+    const wrong = await sendSigned(proxy.url, 'GET', bucketUrl(REPORTS, 'policy'), '', {}, true);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toContain('<Code>SignatureDoesNotMatch</Code>');
+    const right = await sendSigned(proxy.url, 'GET', bucketUrl(REPORTS, 'policy'));
+    expect(right.status).toBe(404);
+    expect(right.body).toContain('<Code>NoSuchBucketPolicy</Code>');
+  });
+
+  test('PUT Bucket policy in lowercase keys is answered by GET in the documented shape, with a Sid per statement', async () => {
+    const lowercase = JSON.stringify({ version: '2.0', statement: [{ effect: 'Allow', principal: { qcs: ROLE }, action: 'name/cos:PutObject', resource: REPORT_STATEMENT.Resource }] });
+    expect((await sendSigned(proxy.url, 'PUT', bucketUrl(REPORTS, 'policy'), lowercase, { 'content-md5': md5(lowercase) })).status).toBe(204);
+    const read = await sendSigned(proxy.url, 'GET', bucketUrl(REPORTS, 'policy'));
+    expect(Object.keys(JSON.parse(read.body))).toEqual(['Statement', 'version']);
+    expect(JSON.parse(read.body)).toEqual({ Statement: [{ ...REPORT_STATEMENT, Sid: expect.any(String) }], version: '2.0' });
+    const elsewhere = JSON.stringify({ version: '2.0', statement: [{ ...REPORT_STATEMENT, Resource: [`qcs::cos:${REGION}:uid/1250000000:other-1250000000/*`] }] });
+    expect((await sendSigned(proxy.url, 'PUT', bucketUrl(REPORTS, 'policy'), elsewhere)).body).toContain('<Code>MalformedPolicy</Code>');
+    expect((await sendSigned(proxy.url, 'DELETE', bucketUrl(REPORTS, 'policy'))).status).toBe(204);
+    expect(cos.policyOf(REPORTS)).toBeUndefined();
+  });
+
+  test('PUT Bucket inventory takes the provider\'s empty And and OptionalFields, refuses bad ids and Encryption without SSE-COS', async () => {
+    const put = (id: string, xml: string) => sendSigned(proxy.url, 'PUT', bucketUrl(LOGS, `inventory&id=${encodeURIComponent(id)}`), xml, { 'content-md5': md5(xml) });
+    const xml = (id: string, destinationExtra = '') => `<InventoryConfiguration><Id>${id}</Id><IsEnabled>true</IsEnabled><IncludedObjectVersions>Current</IncludedObjectVersions>`
+      + '<Filter><And></And></Filter><OptionalFields></OptionalFields><Schedule><Frequency>Daily</Frequency></Schedule><Destination><COSBucketDestination>'
+      + `<Bucket>${DESTINATION_REFERENCE}</Bucket><AccountId>${OWNER_UIN}</AccountId><Prefix>p</Prefix><Format>CSV</Format>${destinationExtra}</COSBucketDestination></Destination></InventoryConfiguration>`;
+    expect((await put('ok-1', xml('ok-1'))).status).toBe(200);
+    expect(cos.inventoryConfigsOf(LOGS).get('ok-1')).toBe(xml('ok-1'));
+    expect((await put('bad id', xml('bad id'))).body).toContain('<Code>InvalidArgument</Code>');
+    expect((await put('x'.repeat(65), xml('x'.repeat(65)))).body).toContain('<Code>InvalidArgument</Code>');
+    expect((await put('enc', xml('enc', '<Encryption></Encryption>'))).body).toMatch(/InvalidArgument.*SSE-COS/);
+    expect((await put('enc', xml('enc', '<Encryption><SSE-COS></SSE-COS></Encryption>'))).status).toBe(200);
+    expect((await put('broken', '<InventoryConfiguration><Id>broken</Id>')).body).toContain('<Code>MalformedXML</Code>');
+    expect(cos.inventoryPuts.map((r) => r.status)).toEqual([200, 400, 400, 400, 200, 400]);
+  });
+
+  test('POST Bucket inventory with the id of a periodic config is a duplication error (409)', async () => {
+    const job = '<InventoryConfiguration><Id>ok-1</Id><Destination><COSBucketDestination><Format>CSV</Format>'
+      + `<AccountId>${OWNER_UIN}</AccountId><Bucket>${DESTINATION_REFERENCE}</Bucket><Prefix>p</Prefix></COSBucketDestination></Destination>`
+      + '<IncludedObjectVersions>Current</IncludedObjectVersions></InventoryConfiguration>';
+    const answer = await sendSigned(proxy.url, 'POST', bucketUrl(LOGS, 'inventory&id=ok-1'), job, { 'content-md5': md5(job) });
+    expect(answer.status).toBe(409);
+    expect(answer.body).toContain('<Code>InventoryAlreadyExist</Code>');
+  });
+
+  test('POST Bucket inventory can be answered with the empty body of the Chinese document', async () => {
+    const quiet = await new FakeCos({ emptyPostInventoryBody: true }).start();
+    try {
+      const job = '<InventoryConfiguration><Id>job-1</Id><Destination><COSBucketDestination><Format>CSV</Format>'
+        + `<AccountId>${OWNER_UIN}</AccountId><Bucket>${DESTINATION_REFERENCE}</Bucket><Prefix>p</Prefix></COSBucketDestination></Destination>`
+        + '<IncludedObjectVersions>Current</IncludedObjectVersions></InventoryConfiguration>';
+      const answer = await sendSigned(quiet.url, 'POST', bucketUrl(LOGS, 'inventory&id=job-1'), job, { 'content-md5': md5(job) });
+      expect(answer).toEqual({ status: 200, body: '' });
+    } finally {
+      await quiet.stop();
+    }
+  });
+
+  test('an operation the fake does not know is answered 501 naming it; a host no fake serves gets 502 from the proxy', async () => {
+    const replication = await sendSigned(proxy.url, 'GET', bucketUrl(LOGS, 'replication'));
+    expect(replication.status).toBe(501);
+    expect(replication.body).toContain('does not implement GET Bucket (replication)');
+    expect(cos.unfaked).toEqual(['GET Bucket (replication)']);
+    const api = await send(proxy.url, 'POST', 'http://cam.tencentcloudapi.com/', { 'content-type': 'application/json' }, '{}');
+    expect(api.status).toBe(502);
+    expect(api.body).toContain('no fake serves host "cam.tencentcloudapi.com"');
+    expect(proxy.refused).toEqual(['POST cam.tencentcloudapi.com/']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The real provider
+// ---------------------------------------------------------------------------------------------------------------
+
+interface PlanResult { code: number; output: string; summary?: string }
+
+/** One test's world: the fakes, the routing proxy, a stack directory, and terraform pointed at all of them. */
+class RealProviderStack {
+  readonly cos = new FakeCos({ requireBuckets: true });
+  readonly proxy = new FakeProxy();
+  readonly dir = mkdtempSync(path.join(tmpdir(), 'cos-inventory-real-provider-'));
+  readonly terraform: TerraformRunner;
+
+  constructor() {
+    const installed = installRealProviders();
+    this.terraform = terraformRunner(() => path.join(this.dir, 'stacks', STACK), () => ({
+      ...installed.env,
+      HTTP_PROXY: this.proxy.url, http_proxy: this.proxy.url,
+      // Nothing should go out over HTTPS; if it does, the proxy refuses the CONNECT and names it.
+      HTTPS_PROXY: this.proxy.url, https_proxy: this.proxy.url,
+      NO_PROXY: '', no_proxy: '',
+      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
+      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
+      TENCENTCLOUD_SECURITY_TOKEN: '',
+      // The handler (handler-managed configs) reaches COS through the same proxy.
+      COS_INVENTORY_PROXY: this.proxy.url,
+    }));
+  }
+
+  async start(existingBuckets: string[]): Promise<this> {
+    await this.cos.start();
+    await this.proxy.start();
+    // Further fakes (the Tencent Cloud API for *.tencentcloudapi.com) plug in here with one more route.
+    this.proxy.route(COS_HOSTS, this.cos.url);
+    for (const bucket of existingBuckets) this.cos.addBucket(bucket, REGION);
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.proxy.stop();
+    await this.cos.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Synthesizes the stack: the provider pointed at the fake's domain over HTTP, state kept in the test directory. */
+  synth(build: (stack: TerraformStack) => void): void {
+    const app = new App({ outdir: this.dir });
+    const stack = new TerraformStack(app, STACK);
+    new LocalBackend(stack, { path: path.join(this.dir, 'terraform.tfstate') });
+    new TencentcloudProvider(stack, 'tencentcloud', { region: REGION, cosDomain: `http://cos.${REGION}.myqcloud.com`, protocol: 'HTTP' });
+    build(stack);
+    app.synth();
+  }
+
+  /** `terraform plan -detailed-exitcode -out=<file>`: 0 no changes, 2 changes (saved for `applyPlan`). */
+  async plan(): Promise<PlanResult> {
+    try {
+      return { code: 0, output: await this.terraform('plan', '-detailed-exitcode', '-input=false', '-out=change.tfplan') };
+    } catch (err) {
+      const failed = err as { code?: number; stdout?: string };
+      if (failed.code !== 2) throw err;
+      const output = failed.stdout ?? '';
+      return { code: 2, output, summary: /Plan: \d+ to add, \d+ to change, \d+ to destroy\./.exec(output)?.[0] };
+    }
+  }
+
+  applyPlan(): Promise<string> {
+    return this.terraform('apply', '-input=false', 'change.tfplan');
+  }
+
+  /** Requests COS answered with an error other than a 404 "not there / not configured": none are expected. */
+  unexpectedErrors(): string[] {
+    return this.cos.requests.filter((r) => r.status >= 400 && r.status !== 404 || r.status < 0)
+      .map((r) => `${r.method} ${r.bucket}${r.path}?${Object.keys(r.query).join('&')} -> ${r.status} ${r.errorCode}: ${r.body.slice(0, 200)}`);
+  }
+
+  /** The inventory or policy writes COS received, as `<method> <bucket> [<id>] <status>`. */
+  writes(kind: 'inventory' | 'policy'): string[] {
+    return this.cos.requests.filter((r) => kind in r.query && r.method !== 'GET')
+      .map((r) => [r.method, r.bucket, r.query.id, r.status].filter((part) => part !== undefined).join(' '));
+  }
+}
+
+/** Everything that must hold after any terraform run: nothing unfaked, nothing refused, no unexpected error. */
+function expectCleanTraffic(world: RealProviderStack): void {
+  expect(world.cos.unfaked).toEqual([]);
+  expect(world.proxy.refused).toEqual([]);
+  expect(world.unexpectedErrors()).toEqual([]);
+}
+
+function destinationProps(props: Partial<InventoryDestinationProps>): InventoryDestinationProps {
+  return { bucketName: REPORTS, region: REGION, ownerUin: OWNER_UIN, ...props };
+}
+
+/** A destination and one inventory of LOGS into it. */
+function buildInventoryStack(destination: Partial<InventoryDestinationProps>, inventory: Partial<BucketInventoryProps>) {
+  return (stack: TerraformStack) => {
+    const dest = new InventoryDestination(stack, 'Destination', destinationProps(destination));
+    new BucketInventory(stack, 'Inventory', { destination: dest, bucketName: LOGS, ...inventory });
+  };
+}
+
+describeWithRealProviders('real tencentcloud provider', () => {
+  let world: RealProviderStack | undefined;
+
+  async function open(existingBuckets: string[]): Promise<RealProviderStack> {
+    world = await new RealProviderStack().start(existingBuckets);
+    return world;
+  }
+
+  afterEach(async () => {
+    await world?.stop();
+    world = undefined;
+  });
+
+  test('created destination with its policy; an unencrypted config with prefix and fields goes through the provider resource', async () => {
+    const w = await open([LOGS]);
+    const inventory: Partial<BucketInventoryProps> = { inventoryId: 'daily-logs', prefix: 'logs/', optionalFields: [InventoryField.SIZE, InventoryField.ETAG], encryptReports: false };
+    const destination: Partial<InventoryDestinationProps> = { reportExpirationDays: 7, tags: { team: 'data' }, forceDestroy: true };
+    w.synth(buildInventoryStack(destination, inventory));
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+
+    // The bucket as COS holds it: private, SSE-COS by default, the report expiry, the tags.
+    const bucket = w.cos.buckets.get(REPORTS)!;
+    expect(bucket.acl).toBe('private');
+    expect(bucket.subresources.get('encryption')).toContain('<SSEAlgorithm>AES256</SSEAlgorithm>');
+    // The provider's S3 client writes these elements in no fixed order: compare them parsed.
+    expect(xml.parse(bucket.subresources.get('lifecycle')!)).toEqual({
+      LifecycleConfiguration: { Rule: { ID: 'expire-inventory-reports', Status: 'Enabled', Filter: { Prefix: 'cos_bucket_inventory/' }, Expiration: { Days: '7' } } },
+    });
+    expect(xml.parse(bucket.subresources.get('tagging')!)).toEqual({ Tagging: { TagSet: { Tag: { Key: 'team', Value: 'data' } } } });
+    // The policy as sent (COS's answer shape, no Sid) and as COS keeps it.
+    const policyPuts = w.cos.requests.filter((r) => 'policy' in r.query && r.method === 'PUT');
+    expect(policyPuts.map((r) => JSON.parse(r.body))).toEqual([{ Statement: [REPORT_STATEMENT], version: '2.0' }]);
+    expect(w.cos.policyOf(REPORTS)).toEqual({ Statement: [{ ...REPORT_STATEMENT, Sid: expect.any(String) }], version: '2.0' });
+    // The config, byte for byte as the provider sent it, after the policy.
+    expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([providerInventoryXml('daily-logs', 'logs/', ['Size', 'ETag'])]);
+    expect(w.cos.requests.findIndex((r) => 'inventory' in r.query)).toBeGreaterThan(w.cos.requests.findIndex((r) => 'policy' in r.query && r.method === 'PUT'));
+    expect((await w.plan()).code).toBe(0);
+
+    w.synth(buildInventoryStack(destination, { ...inventory, prefix: 'logs/2024/' }));
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
+    await w.applyPlan();
+    expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([
+      providerInventoryXml('daily-logs', 'logs/', ['Size', 'ETag']),
+      providerInventoryXml('daily-logs', 'logs/2024/', ['Size', 'ETag']),
+    ]);
+    expect((await w.plan()).code).toBe(0);
+
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+    expect(w.cos.buckets.has(REPORTS)).toBe(false);
+    expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
+    expect(w.cos.buckets.has(LOGS)).toBe(true);
+    expect(w.terraform.log()).not.toContain(FAKE_SECRET_KEY);
+  }, 240_000);
+
+  test('existing destination, policy managed elsewhere; encrypted reports with a tag filter go through the handler', async () => {
+    const w = await open([REPORTS, LOGS]);
+    const destination: Partial<InventoryDestinationProps> = { existingBucket: true, managePolicy: false };
+    const inventory: Partial<BucketInventoryProps> = { inventoryId: 'tagged', prefix: 'logs/', tags: { env: 'prod' }, optionalFields: [InventoryField.SIZE] };
+    w.synth(buildInventoryStack(destination, inventory));
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+
+    const tagged = (value: string) => handlerInventoryXml('tagged', 'Daily', `<And><Prefix>logs/</Prefix><Tag><Key>env</Key><Value>${value}</Value></Tag></And>`, ['Size']);
+    expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([tagged('prod')]);
+    expect(w.cos.inventoryConfigsOf(LOGS).get('tagged')).toBe(tagged('prod'));
+    // The existing bucket and its policy are not touched.
+    expect(w.cos.requests.filter((r) => r.bucket === REPORTS)).toEqual([]);
+    expect((await w.plan()).code).toBe(0);
+
+    w.synth(buildInventoryStack(destination, { ...inventory, tags: { env: 'staging' } }));
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 0 to change, 1 to destroy.' });
+    await w.applyPlan();
+    expect(w.writes('inventory')).toEqual([`PUT ${LOGS} tagged 200`, `PUT ${LOGS} tagged 200`]);
+    expect(w.cos.inventoryConfigsOf(LOGS).get('tagged')).toBe(tagged('staging'));
+    expect((await w.plan()).code).toBe(0);
+
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+    expect(w.writes('inventory')).toEqual([`PUT ${LOGS} tagged 200`, `PUT ${LOGS} tagged 200`, `DELETE ${LOGS} tagged 204`]);
+    expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
+    expect([...w.cos.buckets.keys()].sort()).toEqual([LOGS, REPORTS]);
+    expect(w.cos.policyOf(REPORTS)).toBeUndefined();
+    const log = w.terraform.log();
+    expect(log).not.toContain(FAKE_SECRET_KEY);
+    expect(log).not.toContain(FAKE_SECRET_ID);
+  }, 240_000);
+
+  test('created destination with its policy; a weekly encrypted config with a creation period goes through the handler', async () => {
+    const w = await open([LOGS]);
+    const inventory: Partial<BucketInventoryProps> = {
+      inventoryId: 'weekly-period', frequency: InventoryFrequency.WEEKLY, prefix: 'data/', createdAfter: 1700000000, createdBefore: 1800000000,
+      optionalFields: [InventoryField.LAST_MODIFIED_DATE],
+    };
+    w.synth(buildInventoryStack({}, inventory));
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+
+    const periodic = (end: number) => handlerInventoryXml('weekly-period', 'Weekly',
+      `<Prefix>data/</Prefix><Period><StartTime>1700000000</StartTime><EndTime>${end}</EndTime></Period>`, ['LastModifiedDate']);
+    expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([periodic(1800000000)]);
+    expect(w.cos.policyOf(REPORTS)).toEqual({ Statement: [{ ...REPORT_STATEMENT, Sid: expect.any(String) }], version: '2.0' });
+    expect((await w.plan()).code).toBe(0);
+
+    w.synth(buildInventoryStack({}, { ...inventory, createdBefore: 1900000000 }));
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 0 to change, 1 to destroy.' });
+    await w.applyPlan();
+    expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([periodic(1800000000), periodic(1900000000)]);
+    expect((await w.plan()).code).toBe(0);
+
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+    expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
+    expect(w.cos.buckets.has(REPORTS)).toBe(false);
+  }, 240_000);
+
+  test('created destination, policy managed elsewhere; the provider resource round-trips a creation period, and a new field', async () => {
+    const w = await open([LOGS]);
+    const inventory: Partial<BucketInventoryProps> = {
+      inventoryId: 'period-fields', prefix: 'logs/', createdAfter: 1568688761, createdBefore: 1568688762,
+      optionalFields: [InventoryField.SIZE, InventoryField.ETAG], encryptReports: false,
+    };
+    const destination: Partial<InventoryDestinationProps> = { managePolicy: false, defaultEncryption: false };
+    w.synth(buildInventoryStack(destination, inventory));
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+
+    const period = '<Period><StartTime>1568688761</StartTime><EndTime>1568688762</EndTime></Period>';
+    expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([providerInventoryXml('period-fields', 'logs/', ['Size', 'ETag'], period)]);
+    expect(w.cos.buckets.get(REPORTS)?.subresources.has('encryption')).toBe(false);
+    expect(w.writes('policy')).toEqual([]);
+    expect(w.cos.policyOf(REPORTS)).toBeUndefined();
+    expect((await w.plan()).code).toBe(0);
+
+    w.synth(buildInventoryStack(destination, { ...inventory, optionalFields: [InventoryField.SIZE, InventoryField.ETAG, InventoryField.STORAGE_CLASS] }));
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
+    await w.applyPlan();
+    expect(w.cos.inventoryPuts).toHaveLength(2);
+    expect(w.cos.inventoryPuts[1].body).toMatch(/^<InventoryConfiguration><Id>period-fields<\/Id>.*<OptionalFields>(<Field>(Size|ETag|StorageClass)<\/Field>){3}<\/OptionalFields>/);
+    expect((await w.plan()).code).toBe(0);
+
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+    expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
+    expect(w.cos.buckets.has(REPORTS)).toBe(false);
+  }, 240_000);
+
+  test('existing destination with its policy; turning on encryption moves the config from the provider resource to the handler, intact', async () => {
+    const w = await open([REPORTS, LOGS]);
+    const destination: Partial<InventoryDestinationProps> = { existingBucket: true };
+    const inventory: Partial<BucketInventoryProps> = { inventoryId: 'moving', prefix: 'logs/', optionalFields: [InventoryField.SIZE], encryptReports: false };
+    w.synth(buildInventoryStack(destination, inventory));
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+    expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([providerInventoryXml('moving', 'logs/', ['Size'])]);
+    expect(w.cos.policyOf(REPORTS)).toEqual({ Statement: [{ ...REPORT_STATEMENT, Sid: expect.any(String) }], version: '2.0' });
+    expect(w.cos.requests.filter((r) => r.bucket === REPORTS && !('policy' in r.query))).toEqual([]);
+    expect((await w.plan()).code).toBe(0);
+
+    w.synth(buildInventoryStack(destination, { ...inventory, encryptReports: true }));
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 2 to add, 0 to change, 1 to destroy.' });
+    await w.applyPlan();
+    // However Terraform orders the provider's DELETE and the handler's PUT, COS ends with the encrypted config.
+    expect(w.cos.inventoryConfigsOf(LOGS).get('moving')).toBe(handlerInventoryXml('moving', 'Daily', '<Prefix>logs/</Prefix>', ['Size']));
+    expect((await w.plan()).code).toBe(0);
+
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+    expectCleanTraffic(w);
+    expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
+    expect(w.cos.policyOf(REPORTS)).toBeUndefined();
+    expect([...w.cos.buckets.keys()].sort()).toEqual([LOGS, REPORTS]);
+  }, 240_000);
+});
