@@ -50,6 +50,7 @@ interface Sample { ms: number; firstRequestMs?: number; peakKb: number }
  */
 class ArrivalClock {
   firstArrival?: bigint;
+  lastArrival?: bigint;
   private server?: Server;
   constructor(private readonly target: string) {}
 
@@ -60,7 +61,8 @@ class ArrivalClock {
   async start(): Promise<this> {
     const target = new URL(this.target);
     this.server = createServer((req, res) => {
-      this.firstArrival ??= process.hrtime.bigint();
+      this.lastArrival = process.hrtime.bigint();
+      this.firstArrival ??= this.lastArrival;
       const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
         answer.pipe(res);
@@ -79,7 +81,7 @@ class ArrivalClock {
 }
 
 async function timed(args: string[], env: NodeJS.ProcessEnv = {}, clock?: ArrivalClock): Promise<Sample> {
-  if (clock) clock.firstArrival = undefined;
+  if (clock) clock.firstArrival = clock.lastArrival = undefined;
   const start = process.hrtime.bigint();
   const { stderr } = await run(process.execPath, ['--require', PRELOAD, ...args], { env: { PATH: process.env.PATH, ...env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -233,7 +235,15 @@ async function requestsSection(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // 4. Apply time: handler path against provider path
 
-interface ApplyResult { ms?: number; why?: string; requests: number; failed: number }
+interface ApplyResult {
+  ms?: number;
+  /** Apply start to the first and the last request reaching the fake: terraform's own work before and after. */
+  firstRequestMs?: number;
+  lastRequestMs?: number;
+  why?: string;
+  requests: number;
+  failed: number;
+}
 
 /** Synthesizes a stack into a fresh directory and returns the stack directory. */
 function synthStack(name: string, build: (stack: TerraformStack, dir: string) => void): { root: string; stackDir: string } {
@@ -252,11 +262,13 @@ async function terraform(stackDir: string, env: NodeJS.ProcessEnv, ...args: stri
   });
 }
 
-/** `terraform init`, then the timed `terraform apply`; the fake counts what arrived. */
-async function timedApply(stackDir: string, env: NodeJS.ProcessEnv, cos: FakeCos): Promise<ApplyResult> {
+/** `terraform init`, then the timed `terraform apply`; the fake counts what arrived, the clock notes when. */
+async function timedApply(stackDir: string, env: NodeJS.ProcessEnv, cos: FakeCos, clock: ArrivalClock): Promise<ApplyResult> {
   await terraform(stackDir, env, 'init', '-input=false');
   const before = cos.requests.length;
+  clock.firstArrival = clock.lastArrival = undefined;
   const start = process.hrtime.bigint();
+  const since = (at: bigint | undefined) => (at === undefined ? undefined : Number(at - start) / 1e6);
   try {
     await terraform(stackDir, env, 'apply', '-auto-approve', '-input=false');
   } catch (err) {
@@ -265,7 +277,7 @@ async function timedApply(stackDir: string, env: NodeJS.ProcessEnv, cos: FakeCos
     return { why: `apply failed: ${why || failed.message.slice(0, 300)}`, requests: cos.requests.length - before, failed: countFailed(cos, before) };
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, requests: cos.requests.length - before, failed: countFailed(cos, before) };
+  return { ms, firstRequestMs: since(clock.firstArrival), lastRequestMs: since(clock.lastArrival), requests: cos.requests.length - before, failed: countFailed(cos, before) };
 }
 
 function countFailed(cos: FakeCos, from: number): number {
@@ -274,6 +286,7 @@ function countFailed(cos: FakeCos, from: number): number {
 
 async function handlerApply(count: number): Promise<ApplyResult> {
   const cos = await new FakeCos().start();
+  const clock = await new ArrivalClock(cos.url).start();
   const { root, stackDir } = synthStack('handler', (stack) => {
     // An existing destination whose policy is managed elsewhere: the stack holds nothing but the configs.
     const destination = new InventoryDestination(stack, 'Destination', { bucketName: DESTINATION, region: REGION, ownerUin: OWNER_UIN, existingBucket: true, managePolicy: false });
@@ -286,9 +299,10 @@ async function handlerApply(count: number): Promise<ApplyResult> {
   });
   try {
     return await timedApply(stackDir, {
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl,
-    }, cos);
+      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: clock.url,
+    }, cos, clock);
   } finally {
+    await clock.stop();
     await cos.stop();
     rmSync(root, { recursive: true, force: true });
   }
@@ -310,6 +324,7 @@ async function providerApply(count: number): Promise<ApplyResult> {
   const provider = realProviderEnv();
   if (!provider.env) return { why: `the real provider cannot be installed: ${provider.why}`, requests: 0, failed: 0 };
   const cos = await new FakeCos().start();
+  const clock = await new ArrivalClock(cos.url).start();
   const { root, stackDir } = synthStack('provider', (stack) => {
     new TencentcloudProvider(stack, 'tencentcloud', { region: REGION, cosDomain: `http://cos.${REGION}.myqcloud.com`, protocol: 'HTTP' });
     for (let i = 0; i < count; i++) {
@@ -323,12 +338,13 @@ async function providerApply(count: number): Promise<ApplyResult> {
   try {
     return await timedApply(stackDir, {
       ...provider.env,
-      HTTP_PROXY: cos.proxyUrl, http_proxy: cos.proxyUrl,
-      // Nothing may leave over HTTPS: the fake refuses CONNECT, so such a call fails the apply rather than leaving.
-      HTTPS_PROXY: cos.proxyUrl, https_proxy: cos.proxyUrl, NO_PROXY: '', no_proxy: '',
+      HTTP_PROXY: clock.url, http_proxy: clock.url,
+      // Nothing may leave over HTTPS: CONNECT is not served, so such a call fails the apply rather than leaving.
+      HTTPS_PROXY: clock.url, https_proxy: clock.url, NO_PROXY: '', no_proxy: '',
       TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN: '',
-    }, cos);
+    }, cos, clock);
   } finally {
+    await clock.stop();
     await cos.stop();
     rmSync(root, { recursive: true, force: true });
   }
@@ -346,11 +362,14 @@ async function applySection(): Promise<void> {
   console.log('\napply time of N periodic inventory configs (real terraform apply, default parallelism 10, against the fake COS; init not timed)');
   console.log('  handler:  N BucketInventory with a tag filter -> 2N terraform_data, N handler processes (put + read back)');
   console.log('  provider: N tencentcloud_cos_bucket_inventory, real tencentcloud provider 1.82.102 (PUT + read back by the provider)');
-  console.log('  configs | handler s | provider s | handler/provider | handler requests | provider requests');
+  console.log('  "requests" is when the first and the last request reached the fake, in s from the apply\'s start: before the first,');
+  console.log('  terraform plans and starts; the span between is the configs being put');
+  console.log('  configs | handler s | provider s | handler/provider | handler requests (first-last s) | provider requests (first-last s)');
+  const requests = (r: ApplyResult) => `${r.requests}${r.failed ? ` (${r.failed} failed)` : ''}`
+    + (r.firstRequestMs !== undefined ? ` (${(r.firstRequestMs / 1000).toFixed(1)}-${(r.lastRequestMs! / 1000).toFixed(1)})` : '');
   for (const { count, handler, provider } of rows) {
     const ratio = handler.ms !== undefined && provider.ms !== undefined ? `${(handler.ms / provider.ms).toFixed(2)}x` : 'n/a';
-    const requests = (r: ApplyResult) => `${r.requests}${r.failed ? ` (${r.failed} failed)` : ''}`;
-    console.log(`  ${String(count).padStart(7)} | ${cell(handler)} | ${cell(provider)} | ${ratio.padStart(16)} | ${requests(handler).padStart(16)} | ${requests(provider).padStart(17)}`);
+    console.log(`  ${String(count).padStart(7)} | ${cell(handler)} | ${cell(provider)} | ${ratio.padStart(16)} | ${requests(handler).padStart(30)} | ${requests(provider).padStart(31)}`);
   }
   for (const { count, handler, provider } of rows) {
     if (handler.why) console.log(`  handler path, ${count} configs, did not run: ${handler.why}`);

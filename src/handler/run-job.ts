@@ -41,13 +41,19 @@ function isDuplicateId(err: unknown): boolean {
   return err instanceof ServiceRequestError && err.statusCode === 409;
 }
 
+/** No HTTP answer came back (reset, timeout): the request may or may not have reached COS. */
+function isUnanswered(err: unknown): boolean {
+  return err instanceof ServiceRequestError && err.statusCode === undefined;
+}
+
 export function describeFailure(action: string, err: unknown, bucket: string, jobId: string): string {
   return `${action} failed: ${describeServiceError(err)}; bucket ${bucket}; job id ${jobId}`;
 }
 
 /**
  * Submits one POST Bucket inventory job for a run and, when asked, waits for its report and verifies it.
- * A 409 for the run's own id means an earlier attempt of this same run got through: that is success.
+ * A 409 for the run's own id is success only after an earlier attempt of this process went unanswered (it got
+ * through, its answer was lost); on a first attempt it is a clash with another job or a periodic config's id.
  */
 export async function runInventoryJob(spec: InventoryJobSpec, runId: string, deps: JobDependencies): Promise<JobResult> {
   const jobId = jobIdFor(spec.idPrefix, runId);
@@ -63,10 +69,22 @@ export async function runInventoryJob(spec: InventoryJobSpec, runId: string, dep
   let cosJobId: string | undefined;
   let alreadySubmitted = false;
   deps.log(`submitting inventory job ${jobId} on ${spec.bucket} (${spec.region})`);
+  let unansweredAttempt = false;
+  const post = async () => {
+    try {
+      return await deps.api.postInventory(spec.bucket, spec.region, jobId, buildInventoryXml(spec, jobId));
+    } catch (err) {
+      unansweredAttempt ||= isUnanswered(err);
+      throw err;
+    }
+  };
   try {
-    cosJobId = parseJobId(await withRetries(() => deps.api.postInventory(spec.bucket, spec.region, jobId, buildInventoryXml(spec, jobId)), retry, hooks));
+    cosJobId = parseJobId(await withRetries(post, retry, hooks));
   } catch (err) {
-    if (!isDuplicateId(err)) throw new JobFailedError(describeFailure('POST Bucket inventory', err, spec.bucket, jobId), err);
+    if (!(isDuplicateId(err) && unansweredAttempt)) {
+      const clash = isDuplicateId(err) ? ' (the id is taken: a periodic config or another job on this bucket has it)' : '';
+      throw new JobFailedError(`${describeFailure('POST Bucket inventory', err, spec.bucket, jobId)}${clash}`, err);
+    }
     alreadySubmitted = true;
     deps.log(`job id ${jobId} was already submitted by this run (HTTP 409); not submitting it again`);
   }

@@ -7,22 +7,18 @@
 // showing exactly that one change, its apply, an empty plan again; destroy, and nothing left behind.
 //
 // The first block checks the fake itself (SigV4, policy normalization, inventory rules) and needs no provider.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { XMLParser } from 'fast-xml-parser';
 import {
   BucketInventory, BucketInventoryProps, InventoryDestination, InventoryDestinationProps, InventoryField, InventoryFrequency,
 } from '../../src';
-import { TencentcloudProvider } from '../../src/.gen/providers/tencentcloud/provider';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { FakeProxy } from '../support/fake-proxy';
-import { describeWithRealProviders, installRealProviders } from '../support/real-provider';
+import { describeWithRealProviders } from '../support/real-provider';
+import { RealProviderWorld } from '../support/real-provider-world';
 import { expectedSigV4Signature, parseSigV4Authorization, signSigV4 } from '../support/sigv4';
-import { terraformRunner, TerraformRunner } from '../support/terraform';
 
 const REGION = 'ap-guangzhou';
 const OWNER_UIN = '100000000001';
@@ -198,92 +194,6 @@ describe('fake COS behaviour the real-provider suite relies on', () => {
 // The real provider
 // ---------------------------------------------------------------------------------------------------------------
 
-interface PlanResult { code: number; output: string; summary?: string }
-
-/** One test's world: the fakes, the routing proxy, a stack directory, and terraform pointed at all of them. */
-class RealProviderStack {
-  readonly cos = new FakeCos({ requireBuckets: true });
-  readonly proxy = new FakeProxy();
-  readonly dir = mkdtempSync(path.join(tmpdir(), 'cos-inventory-real-provider-'));
-  readonly terraform: TerraformRunner;
-
-  constructor() {
-    const installed = installRealProviders();
-    this.terraform = terraformRunner(() => path.join(this.dir, 'stacks', STACK), () => ({
-      ...installed.env,
-      HTTP_PROXY: this.proxy.url, http_proxy: this.proxy.url,
-      // Nothing should go out over HTTPS; if it does, the proxy refuses the CONNECT and names it.
-      HTTPS_PROXY: this.proxy.url, https_proxy: this.proxy.url,
-      NO_PROXY: '', no_proxy: '',
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
-      TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-      TENCENTCLOUD_SECURITY_TOKEN: '',
-      // The handler (handler-managed configs) reaches COS through the same proxy.
-      COS_INVENTORY_PROXY: this.proxy.url,
-    }));
-  }
-
-  async start(existingBuckets: string[]): Promise<this> {
-    await this.cos.start();
-    await this.proxy.start();
-    // Further fakes (the Tencent Cloud API for *.tencentcloudapi.com) plug in here with one more route.
-    this.proxy.route(COS_HOSTS, this.cos.url);
-    for (const bucket of existingBuckets) this.cos.addBucket(bucket, REGION);
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await this.proxy.stop();
-    await this.cos.stop();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  /** Synthesizes the stack: the provider pointed at the fake's domain over HTTP, state kept in the test directory. */
-  synth(build: (stack: TerraformStack) => void): void {
-    const app = new App({ outdir: this.dir });
-    const stack = new TerraformStack(app, STACK);
-    new LocalBackend(stack, { path: path.join(this.dir, 'terraform.tfstate') });
-    new TencentcloudProvider(stack, 'tencentcloud', { region: REGION, cosDomain: `http://cos.${REGION}.myqcloud.com`, protocol: 'HTTP' });
-    build(stack);
-    app.synth();
-  }
-
-  /** `terraform plan -detailed-exitcode -out=<file>`: 0 no changes, 2 changes (saved for `applyPlan`). */
-  async plan(): Promise<PlanResult> {
-    try {
-      return { code: 0, output: await this.terraform('plan', '-detailed-exitcode', '-input=false', '-out=change.tfplan') };
-    } catch (err) {
-      const failed = err as { code?: number; stdout?: string };
-      if (failed.code !== 2) throw err;
-      const output = failed.stdout ?? '';
-      return { code: 2, output, summary: /Plan: \d+ to add, \d+ to change, \d+ to destroy\./.exec(output)?.[0] };
-    }
-  }
-
-  applyPlan(): Promise<string> {
-    return this.terraform('apply', '-input=false', 'change.tfplan');
-  }
-
-  /** Requests COS answered with an error other than a 404 "not there / not configured": none are expected. */
-  unexpectedErrors(): string[] {
-    return this.cos.requests.filter((r) => r.status >= 400 && r.status !== 404 || r.status < 0)
-      .map((r) => `${r.method} ${r.bucket}${r.path}?${Object.keys(r.query).join('&')} -> ${r.status} ${r.errorCode}: ${r.body.slice(0, 200)}`);
-  }
-
-  /** The inventory or policy writes COS received, as `<method> <bucket> [<id>] <status>`. */
-  writes(kind: 'inventory' | 'policy'): string[] {
-    return this.cos.requests.filter((r) => kind in r.query && r.method !== 'GET')
-      .map((r) => [r.method, r.bucket, r.query.id, r.status].filter((part) => part !== undefined).join(' '));
-  }
-}
-
-/** Everything that must hold after any terraform run: nothing unfaked, nothing refused, no unexpected error. */
-function expectCleanTraffic(world: RealProviderStack): void {
-  expect(world.cos.unfaked).toEqual([]);
-  expect(world.proxy.refused).toEqual([]);
-  expect(world.unexpectedErrors()).toEqual([]);
-}
-
 function destinationProps(props: Partial<InventoryDestinationProps>): InventoryDestinationProps {
   return { bucketName: REPORTS, region: REGION, ownerUin: OWNER_UIN, ...props };
 }
@@ -297,10 +207,10 @@ function buildInventoryStack(destination: Partial<InventoryDestinationProps>, in
 }
 
 describeWithRealProviders('real tencentcloud provider', () => {
-  let world: RealProviderStack | undefined;
+  let world: RealProviderWorld | undefined;
 
-  async function open(existingBuckets: string[]): Promise<RealProviderStack> {
-    world = await new RealProviderStack().start(existingBuckets);
+  async function open(existingBuckets: string[]): Promise<RealProviderWorld> {
+    world = await new RealProviderWorld().start(existingBuckets.map((name) => ({ name, region: REGION })));
     return world;
   }
 
@@ -313,10 +223,10 @@ describeWithRealProviders('real tencentcloud provider', () => {
     const w = await open([LOGS]);
     const inventory: Partial<BucketInventoryProps> = { inventoryId: 'daily-logs', prefix: 'logs/', optionalFields: [InventoryField.SIZE, InventoryField.ETAG], encryptReports: false };
     const destination: Partial<InventoryDestinationProps> = { reportExpirationDays: 7, tags: { team: 'data' }, forceDestroy: true };
-    w.synth(buildInventoryStack(destination, inventory));
+    w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
 
     // The bucket as COS holds it: private, SSE-COS by default, the report expiry, the tags.
     const bucket = w.cos.buckets.get(REPORTS)!;
@@ -336,7 +246,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.requests.findIndex((r) => 'inventory' in r.query)).toBeGreaterThan(w.cos.requests.findIndex((r) => 'policy' in r.query && r.method === 'PUT'));
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(buildInventoryStack(destination, { ...inventory, prefix: 'logs/2024/' }));
+    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, prefix: 'logs/2024/' }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([
@@ -346,7 +256,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect((await w.plan()).code).toBe(0);
 
     await w.terraform('destroy', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
     expect(w.cos.buckets.has(REPORTS)).toBe(false);
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
     expect(w.cos.buckets.has(LOGS)).toBe(true);
@@ -357,10 +267,10 @@ describeWithRealProviders('real tencentcloud provider', () => {
     const w = await open([REPORTS, LOGS]);
     const destination: Partial<InventoryDestinationProps> = { existingBucket: true, managePolicy: false };
     const inventory: Partial<BucketInventoryProps> = { inventoryId: 'tagged', prefix: 'logs/', tags: { env: 'prod' }, optionalFields: [InventoryField.SIZE] };
-    w.synth(buildInventoryStack(destination, inventory));
+    w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
 
     const tagged = (value: string) => handlerInventoryXml('tagged', 'Daily', `<And><Prefix>logs/</Prefix><Tag><Key>env</Key><Value>${value}</Value></Tag></And>`, ['Size']);
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([tagged('prod')]);
@@ -369,7 +279,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.requests.filter((r) => r.bucket === REPORTS)).toEqual([]);
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(buildInventoryStack(destination, { ...inventory, tags: { env: 'staging' } }));
+    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, tags: { env: 'staging' } }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 0 to change, 1 to destroy.' });
     await w.applyPlan();
     expect(w.writes('inventory')).toEqual([`PUT ${LOGS} tagged 200`, `PUT ${LOGS} tagged 200`]);
@@ -377,7 +287,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect((await w.plan()).code).toBe(0);
 
     await w.terraform('destroy', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
     expect(w.writes('inventory')).toEqual([`PUT ${LOGS} tagged 200`, `PUT ${LOGS} tagged 200`, `DELETE ${LOGS} tagged 204`]);
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
     expect([...w.cos.buckets.keys()].sort()).toEqual([LOGS, REPORTS]);
@@ -393,10 +303,10 @@ describeWithRealProviders('real tencentcloud provider', () => {
       inventoryId: 'weekly-period', frequency: InventoryFrequency.WEEKLY, prefix: 'data/', createdAfter: 1700000000, createdBefore: 1800000000,
       optionalFields: [InventoryField.LAST_MODIFIED_DATE],
     };
-    w.synth(buildInventoryStack({}, inventory));
+    w.synth(STACK, REGION, buildInventoryStack({}, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
 
     const periodic = (end: number) => handlerInventoryXml('weekly-period', 'Weekly',
       `<Prefix>data/</Prefix><Period><StartTime>1700000000</StartTime><EndTime>${end}</EndTime></Period>`, ['LastModifiedDate']);
@@ -404,14 +314,14 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.policyOf(REPORTS)).toEqual({ Statement: [{ ...REPORT_STATEMENT, Sid: expect.any(String) }], version: '2.0' });
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(buildInventoryStack({}, { ...inventory, createdBefore: 1900000000 }));
+    w.synth(STACK, REGION, buildInventoryStack({}, { ...inventory, createdBefore: 1900000000 }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 0 to change, 1 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([periodic(1800000000), periodic(1900000000)]);
     expect((await w.plan()).code).toBe(0);
 
     await w.terraform('destroy', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
     expect(w.cos.buckets.has(REPORTS)).toBe(false);
   }, 240_000);
@@ -423,10 +333,10 @@ describeWithRealProviders('real tencentcloud provider', () => {
       optionalFields: [InventoryField.SIZE, InventoryField.ETAG], encryptReports: false,
     };
     const destination: Partial<InventoryDestinationProps> = { managePolicy: false, defaultEncryption: false };
-    w.synth(buildInventoryStack(destination, inventory));
+    w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
 
     const period = '<Period><StartTime>1568688761</StartTime><EndTime>1568688762</EndTime></Period>';
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([providerInventoryXml('period-fields', 'logs/', ['Size', 'ETag'], period)]);
@@ -435,7 +345,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.policyOf(REPORTS)).toBeUndefined();
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(buildInventoryStack(destination, { ...inventory, optionalFields: [InventoryField.SIZE, InventoryField.ETAG, InventoryField.STORAGE_CLASS] }));
+    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, optionalFields: [InventoryField.SIZE, InventoryField.ETAG, InventoryField.STORAGE_CLASS] }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts).toHaveLength(2);
@@ -443,7 +353,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect((await w.plan()).code).toBe(0);
 
     await w.terraform('destroy', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
     expect(w.cos.buckets.has(REPORTS)).toBe(false);
   }, 240_000);
@@ -452,16 +362,16 @@ describeWithRealProviders('real tencentcloud provider', () => {
     const w = await open([REPORTS, LOGS]);
     const destination: Partial<InventoryDestinationProps> = { existingBucket: true };
     const inventory: Partial<BucketInventoryProps> = { inventoryId: 'moving', prefix: 'logs/', optionalFields: [InventoryField.SIZE], encryptReports: false };
-    w.synth(buildInventoryStack(destination, inventory));
+    w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([providerInventoryXml('moving', 'logs/', ['Size'])]);
     expect(w.cos.policyOf(REPORTS)).toEqual({ Statement: [{ ...REPORT_STATEMENT, Sid: expect.any(String) }], version: '2.0' });
     expect(w.cos.requests.filter((r) => r.bucket === REPORTS && !('policy' in r.query))).toEqual([]);
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(buildInventoryStack(destination, { ...inventory, encryptReports: true }));
+    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, encryptReports: true }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 2 to add, 0 to change, 1 to destroy.' });
     await w.applyPlan();
     // However Terraform orders the provider's DELETE and the handler's PUT, COS ends with the encrypted config.
@@ -469,7 +379,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect((await w.plan()).code).toBe(0);
 
     await w.terraform('destroy', '-auto-approve', '-input=false');
-    expectCleanTraffic(w);
+    w.expectCleanTraffic();
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
     expect(w.cos.policyOf(REPORTS)).toBeUndefined();
     expect([...w.cos.buckets.keys()].sort()).toEqual([LOGS, REPORTS]);

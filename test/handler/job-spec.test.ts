@@ -53,7 +53,7 @@ describe('parseJobSpec', () => {
     const tags = [{ key: '', value: 'x' }, { key: 'a', value: 'v'.repeat(257) }, { key: 'b$', value: 'x' }, { key: 'a', value: 'y' }];
     expect(() => parseJobSpec(JSON.stringify({ ...SPEC, filter: { tags } }))).toThrow([
       '  filter.tags[0].key = "": must be 1-128 letters, digits, spaces or + - = . _ : / @',
-      `  filter.tags[1].value = "${'v'.repeat(257)}": must be 0-256 letters, digits, spaces or + - = . _ : / @`,
+      `  filter.tags[1].value = "${'v'.repeat(199)}… (259 characters): must be 0-256 letters, digits, spaces or + - = . _ : / @`,
       '  filter.tags[2].key = "b$": must be 1-128 letters, digits, spaces or + - = . _ : / @',
       '  filter.tags[3].key = "a": is listed twice; a tag key appears once',
     ].join('\n'));

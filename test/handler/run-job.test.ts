@@ -97,6 +97,14 @@ describe('runInventoryJob', () => {
     expect(lines).toContain('job id audit-3f2504e04f89 was already submitted by this run (HTTP 409); not submitting it again');
   }));
 
+  test('a 409 on the first attempt is a clash with another id, not success', () => withFake({}, async () => {
+    const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
+    await runInventoryJob(SPEC, RUN_ID, deps({ api }));
+    await expect(runInventoryJob(SPEC, RUN_ID, deps({ api }))).rejects.toThrow(
+      /POST Bucket inventory failed: \w+ \(HTTP 409\): .*; request id fake-\d+-[0-9a-f]{8}; bucket examplebucket-1250000000; job id audit-3f2504e04f89 \(the id is taken: a periodic config or another job on this bucket has it\)/,
+    );
+  }));
+
   test('the seed rules are enforced by the fake: IsEnabled is refused with InvalidArgument', () => withFake({}, async () => {
     const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
     const xml = '<InventoryConfiguration><Id>x1</Id><IsEnabled>true</IsEnabled></InventoryConfiguration>';
