@@ -1,17 +1,18 @@
 import { CosBucketInventory } from './.gen/providers/tencentcloud/cos-bucket-inventory';
 import { Construct, TerraformResource, TerraformStack } from './core';
-import type { ManagedInventorySpec } from './handler/managed-inventory';
+import { schemaProblems } from './contract/document';
+import { CONFIG_SCHEMA, ManagedInventorySpec } from './contract/spec';
 import { handlerFilter, InventorySourceProps, reportSourceProblems, tagProblems } from './inventory-source';
 import { CosHandlerOptions, cosEndpointSettings, cosHandlerProblems } from './handler-options';
 import { ManagedInventoryConfig } from './managed-inventory-config';
 import { defaultInventoryId, InventoryFrequency, InventoryObjectVersions, InventoryOptions } from './inventory-options';
-import { inventoryBucketReference } from './cos-names';
+import { inventoryBucketReference } from './contract/names';
 import { literalTemplates } from './terraform-literal';
-import { checkBoolean, checkOneOf, FREQUENCIES } from './validation/choices';
+import { checkBoolean, checkOneOf, FREQUENCIES } from './contract/rules/choices';
 import { claimInventoryId } from './validation/duplicate-inventory-id';
-import { checkInventoryId } from './validation/inventory-id';
+import { checkInventoryId } from './contract/rules/inventory-id';
 import { known } from './validation/known';
-import { throwIfProblems } from './validation/problem';
+import { throwIfProblems } from './contract/rules/problem';
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventorySourceProps, InventoryOptions, CosHandlerOptions {}
@@ -83,6 +84,8 @@ export class BucketInventory extends Construct {
     };
     // COS writes the first report soon after the config is put; the policy that lets it must exist by then.
     const dependsOn = destination.policy ? [destination.policy] : undefined;
+    // The handler's own schema, on what is known at synth time (tokens pass as the strings and numbers they stand for).
+    throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
     this.management = providerExpressesExactly(spec) ? InventoryManagement.PROVIDER : InventoryManagement.HANDLER;
     this.resource = this.management === InventoryManagement.PROVIDER
       ? new CosBucketInventory(this, 'Resource', { ...providerConfig(spec), dependsOn })

@@ -1,5 +1,5 @@
 import { Fn, Token } from './core';
-import { BUCKET_NAME_PATTERN, BucketNameParts, parseBucketName } from './cos-names';
+import { BUCKET_NAME_PATTERN, BucketNameParts, parseBucketName } from './contract/names';
 
 /**
  * Splits `examplebucket-1250000000` into its short name and APPID. A token is split by Terraform at apply time,

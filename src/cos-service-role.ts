@@ -3,10 +3,10 @@ import { CamRole } from './.gen/providers/tencentcloud/cam-role';
 import { CamRolePolicyAttachment } from './.gen/providers/tencentcloud/cam-role-policy-attachment';
 import { Construct, Lazy, TerraformResource } from './core';
 import { currentAccount } from './current-account';
-import { checkOwnerUin } from './validation/choices';
+import { checkOwnerUin } from './contract/rules/choices';
 import { known } from './validation/known';
-import { throwIfProblems } from './validation/problem';
-import { MAX_STATEMENT_BYTES } from './validation/statement-size';
+import { throwIfProblems } from './contract/rules/problem';
+import { MAX_STATEMENT_BYTES } from './contract/rules/statement-size';
 import { packResourceGroups } from './report-write-grants';
 import { literalTemplate } from './terraform-literal';
 

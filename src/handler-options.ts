@@ -1,4 +1,4 @@
-import { Problem } from './validation/problem';
+import { Problem } from './contract/rules/problem';
 
 /** Where the handler sends its requests, when not to the public COS endpoint. */
 export interface InventoryJobEndpoint {

@@ -4,18 +4,18 @@ import { BucketPolicyStatement, renderPolicyDocument, renderStatement } from './
 import { Annotations, Construct, Lazy, TerraformResource } from './core';
 import { splitBucketName } from './bucket-name-parts';
 import { literalTemplate, literalTemplates } from './terraform-literal';
-import { cosObjectResource, inventoryBucketReference, sourceReportPath } from './cos-names';
+import { cosObjectResource, inventoryBucketReference, sourceReportPath } from './contract/names';
 import { CosServiceRole, IReportLocations } from './cos-service-role';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from './report-write-grants';
-import { checkPolicySize, checkStatementShape, MAX_POLICY_BYTES } from './validation/bucket-policy';
+import { checkPolicySize, checkStatementShape, MAX_POLICY_BYTES } from './contract/rules/bucket-policy';
 import { currentAccount } from './current-account';
-import { checkAppId, checkBucketName } from './validation/bucket-name';
-import { checkOwnerUin } from './validation/choices';
-import { checkReportPrefix } from './validation/object-prefix';
-import { checkRegion } from './validation/region';
-import { checkStatementSize, MAX_STATEMENT_BYTES } from './validation/statement-size';
+import { checkAppId, checkBucketName } from './contract/rules/bucket-name';
+import { checkOwnerUin } from './contract/rules/choices';
+import { checkReportPrefix } from './contract/rules/object-prefix';
+import { checkRegion } from './contract/rules/region';
+import { checkStatementSize, MAX_STATEMENT_BYTES } from './contract/rules/statement-size';
 import { known } from './validation/known';
-import { describeProblem, Problem, throwIfProblems } from './validation/problem';
+import { describeProblem, Problem, throwIfProblems } from './contract/rules/problem';
 
 /** Props of {@link InventoryDestination}. */
 export interface InventoryDestinationProps {

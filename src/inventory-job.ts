@@ -1,14 +1,16 @@
 import { Construct, DataResource, Fn, TerraformResource } from './core';
 import { CosHandlerOptions, cosEndpointSettings, cosHandlerProblems } from './handler-options';
 import { handlerProvisioner } from './handler-provisioner';
-import { InventoryJobSpec, jobSpecOneTimeProblems, MAX_JOB_ID_PREFIX_LENGTH } from './handler/job-spec';
+import { MAX_JOB_ID_PREFIX_LENGTH, oneTimeJobProblems } from './contract/job';
+import { schemaProblems } from './contract/document';
+import { InventoryJobSpec, JOB_SCHEMA } from './contract/spec';
 import { InventoryObjectVersions, InventoryReportOptions } from './inventory-options';
 import { handlerFilter, InventorySourceProps, reportSourceProblems, tagProblems } from './inventory-source';
-import { checkInventoryId } from './validation/inventory-id';
+import { checkInventoryId } from './contract/rules/inventory-id';
 import { known } from './validation/known';
-import { Problem, throwIfProblems } from './validation/problem';
+import { Problem, throwIfProblems } from './contract/rules/problem';
 import { literalTemplates } from './terraform-literal';
-import { checkWait } from './validation/wait';
+import { checkWait } from './contract/rules/wait';
 
 /** Props of {@link InventoryJob}. */
 export interface InventoryJobProps extends InventorySourceProps, InventoryReportOptions, CosHandlerOptions {
@@ -71,7 +73,7 @@ export class InventoryJob extends Construct {
       ...reportSourceProblems(props, reportPrefix),
       ...checkInventoryId('jobIdPrefix', known(idPrefix), MAX_JOB_ID_PREFIX_LENGTH),
       ...tagProblems(props),
-      ...jobSpecOneTimeProblems(props as unknown as Record<string, unknown>),
+      ...oneTimeJobProblems(props as unknown as Record<string, unknown>),
       ...checkWaitProps(props),
       ...cosHandlerProblems(props),
     ]);
@@ -91,6 +93,7 @@ export class InventoryJob extends Construct {
         ? { timeoutSeconds: props.waitTimeoutSeconds ?? 3600, pollIntervalSeconds: props.pollIntervalSeconds ?? 30 }
         : undefined,
     };
+    throwIfProblems(this.node.path, schemaProblems(JOB_SCHEMA, spec));
     // The job travels as data: Terraform encodes it for the handler, so no value is ever read as JSON or HCL.
     const job = literalTemplates(spec);
     const resource = new DataResource(this, 'Job', {

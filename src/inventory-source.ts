@@ -1,15 +1,15 @@
-import type { InventoryJobSpec } from './handler/job-spec';
+import type { InventoryJobSpec } from './contract/spec';
 import { InventoryDestination } from './inventory-destination';
 import { InventoryReportOptions } from './inventory-options';
-import { checkAppId, checkBucketName } from './validation/bucket-name';
-import { checkOneOf, OBJECT_VERSIONS } from './validation/choices';
-import { checkCreationPeriod } from './validation/creation-period';
+import { checkAppId, checkBucketName } from './contract/rules/bucket-name';
+import { checkOneOf, OBJECT_VERSIONS } from './contract/rules/choices';
+import { checkCreationPeriod } from './contract/rules/creation-period';
 import { known, knownEach } from './validation/known';
-import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
-import { checkObjectTags, ObjectTag } from './validation/object-tags';
-import { checkOptionalFields } from './validation/optional-fields';
-import { Problem } from './validation/problem';
-import { checkRegion, checkSameRegion } from './validation/region';
+import { checkFilterPrefix, checkReportPrefix } from './contract/rules/object-prefix';
+import { checkObjectTags, ObjectTag } from './contract/rules/object-tags';
+import { checkOptionalFields } from './contract/rules/optional-fields';
+import { Problem } from './contract/rules/problem';
+import { checkRegion, checkSameRegion } from './contract/rules/region';
 
 /** The source bucket of an inventory or a job, and where its reports go. */
 export interface InventorySourceProps {

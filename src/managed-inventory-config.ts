@@ -1,6 +1,6 @@
 import { Construct, DataResource, ITerraformDependable, TerraformResource } from './core';
 import { handlerProvisioner } from './handler-provisioner';
-import type { ManagedInventorySpec, ManagedInventoryTarget } from './handler/managed-inventory';
+import type { ManagedInventorySpec, ManagedInventoryTarget } from './contract/spec';
 import { literalTemplates } from './terraform-literal';
 
 /** Props of {@link ManagedInventoryConfig}. */

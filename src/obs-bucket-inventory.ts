@@ -1,16 +1,18 @@
+import { schemaProblems } from './contract/document';
+import { CONFIG_SCHEMA, ManagedInventorySpec } from './contract/spec';
 import { Construct, TerraformResource, TerraformStack } from './core';
 import { InventoryFrequency, InventoryObjectVersions } from './inventory-options';
 import { ManagedInventoryConfig } from './managed-inventory-config';
 import { ObsInventoryDestination } from './obs-inventory-destination';
-import { checkInventoryId } from './validation/inventory-id';
+import { checkInventoryId } from './contract/rules/inventory-id';
 import { known, knownEach } from './validation/known';
 import { claimObsConfig } from './validation/obs-bucket-configs';
-import { checkObsBucketName } from './validation/obs-bucket-name';
-import { checkFilterPrefix, checkReportPrefix } from './validation/object-prefix';
-import { checkOptionalFields, OBS_OPTIONAL_FIELDS } from './validation/optional-fields';
-import { Problem, throwIfProblems } from './validation/problem';
-import { checkObsRegion, checkSameRegion } from './validation/region';
-import { checkBoolean, checkOneOf, FREQUENCIES, OBJECT_VERSIONS } from './validation/choices';
+import { checkObsBucketName } from './contract/rules/obs-bucket-name';
+import { checkFilterPrefix, checkReportPrefix } from './contract/rules/object-prefix';
+import { checkOptionalFields, OBS_OPTIONAL_FIELDS } from './contract/rules/optional-fields';
+import { Problem, throwIfProblems } from './contract/rules/problem';
+import { checkObsRegion, checkSameRegion } from './contract/rules/region';
+import { checkBoolean, checkOneOf, FREQUENCIES, OBJECT_VERSIONS } from './contract/rules/choices';
 
 /** The optional report columns of OBS inventories (`OptionalFields/Field`). */
 export class ObsInventoryField {
@@ -140,6 +142,20 @@ export class ObsBucketInventory extends Construct {
     ]);
 
     destination.grantInventoryReports(reportPrefix);
+    const spec: ManagedInventorySpec = {
+      version: 1,
+      service: 'obs',
+      bucket: props.bucketName,
+      region,
+      id: props.inventoryId,
+      enabled: props.enabled ?? true,
+      frequency: props.frequency ?? InventoryFrequency.DAILY,
+      includedObjectVersions: props.includedObjectVersions ?? InventoryObjectVersions.CURRENT,
+      optionalFields: props.optionalFields ?? [],
+      filter: props.prefix !== undefined ? { prefix: props.prefix } : undefined,
+      destination: { bucket: destination.bucketName, prefix: reportPrefix },
+    };
+    throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
     this.resource = new ManagedInventoryConfig(this, 'Managed', {
       nodeExecutable: props.nodeExecutable,
       environment: {
@@ -148,19 +164,7 @@ export class ObsBucketInventory extends Construct {
       },
       // OBS writes reports only where the destination policy lets it.
       dependsOn: destination.policy ? [destination.policy] : undefined,
-      spec: {
-        version: 1,
-        service: 'obs',
-        bucket: props.bucketName,
-        region,
-        id: props.inventoryId,
-        enabled: props.enabled ?? true,
-        frequency: props.frequency ?? InventoryFrequency.DAILY,
-        includedObjectVersions: props.includedObjectVersions ?? InventoryObjectVersions.CURRENT,
-        optionalFields: props.optionalFields ?? [],
-        filter: props.prefix !== undefined ? { prefix: props.prefix } : undefined,
-        destination: { bucket: destination.bucketName, prefix: reportPrefix },
-      },
+      spec,
     }).resource;
   }
 }

@@ -3,10 +3,10 @@ import { ObsBucketPolicy } from './.gen/providers/huaweicloud/obs-bucket-policy'
 import { Construct, Lazy, TerraformResource, TerraformStack } from './core';
 import { literalTemplate } from './terraform-literal';
 import { known } from './validation/known';
-import { checkObsBucketName } from './validation/obs-bucket-name';
-import { checkReportPrefix } from './validation/object-prefix';
-import { checkObsRegion } from './validation/region';
-import { describeProblem, Problem, throwIfProblems } from './validation/problem';
+import { checkObsBucketName } from './contract/rules/obs-bucket-name';
+import { checkReportPrefix } from './contract/rules/object-prefix';
+import { checkObsRegion } from './contract/rules/region';
+import { describeProblem, Problem, throwIfProblems } from './contract/rules/problem';
 
 /** Props of {@link ObsInventoryDestination}. */
 export interface ObsInventoryDestinationProps {

@@ -1,6 +1,6 @@
 // How a destination's bucket policy lets COS write reports: one resource per source report path while the policy
 // fits the budget, fewer and wider ones when it does not. Free of cdktf, so it is measured and tested on its own.
-import { sourceReportPath } from './cos-names';
+import { sourceReportPath } from './contract/names';
 
 /** One source whose reports a destination accepts. */
 export interface ReportSourceGrant {

@@ -2,11 +2,11 @@
 // `terraform_data` and provider-managed `tencentcloud_cos_bucket_inventory`), reads each from COS or OBS, and reports
 // the fields that differ; with repair it puts the declared config back. Pure: files and the service APIs are injected.
 import * as path from 'node:path';
-import { describeProblem } from '../validation/problem';
-import {
-  compareConfigs, ComparableConfig, describeDifference, InventoryConfigApi, InventoryService, ManagedDependencies, ManagedInventorySpec,
-  managedSpecProblems, putAndVerify,
-} from './managed-inventory';
+import { describeProblem } from '../contract/rules/problem';
+import { configProblems } from '../contract/config';
+import { schemaProblems } from '../contract/document';
+import { CONFIG_SCHEMA, InventoryService, ManagedInventorySpec } from '../contract/spec';
+import { compareConfigs, ComparableConfig, describeDifference, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
 import { DEFAULT_RETRY, withRetries } from './retry';
 import { describeServiceError } from './service-error';
 
@@ -245,7 +245,7 @@ function declaredConfig(type: string, body: any, instance: StateInstance | undef
     throw unknownError(where, `${unknown.map((u) => `${u.field} = ${u.expression}`).join(', ')}: known only after apply`, state, noStateReason);
   }
   const spec = type === HANDLER_TYPE ? resolved as ManagedInventorySpec : providerSpec(resolved, where);
-  return { resource, constructPath, managedBy: type === HANDLER_TYPE ? 'handler' : 'provider', spec: checkedSpec(spec, where, type) };
+  return { resource, constructPath, managedBy: type === HANDLER_TYPE ? 'handler' : 'provider', spec: checkedSpec(spec, where) };
 }
 
 function unknownError(where: string, what: string, state: StateSource | undefined, noStateReason: string): CheckInputError {
@@ -344,18 +344,12 @@ function providerSpec(attributes: any, where: string): ManagedInventorySpec {
   };
 }
 
-/** A handler-managed config must be one the handler would put; a provider-managed one needs its identity. */
-function checkedSpec(spec: ManagedInventorySpec | undefined, where: string, type: string): ManagedInventorySpec {
-  if (spec === null || typeof spec !== 'object' || (spec as { version?: unknown }).version !== 1) {
-    throw new CheckInputError(`${where}: input.config is not an inventory config of version 1`);
-  }
-  const problems = type === HANDLER_TYPE
-    ? managedSpecProblems(spec)
-    : (['bucket', 'id', 'frequency', 'includedObjectVersions'] as const)
-      .filter((field) => typeof spec[field] !== 'string')
-      .map((field) => ({ field, value: spec[field], rule: 'is required' }));
+/** A declared config must be one the handler would put, whoever manages it: the check may put it back. */
+function checkedSpec(spec: ManagedInventorySpec | undefined, where: string): ManagedInventorySpec {
+  const shape = schemaProblems(CONFIG_SCHEMA, spec);
+  const problems = shape.length > 0 ? shape : configProblems(spec!);
   if (problems.length > 0) throw new CheckInputError(`${where}: the declared config is refused:\n${problems.map((p) => `  ${describeProblem(p)}`).join('\n')}`);
-  return spec;
+  return spec!;
 }
 
 /** The configs the resources of a state hold, for `check --state FILE` without a stack. */
@@ -374,7 +368,7 @@ export function configsInState(state: StateSource): DeclaredConfig[] {
       } else {
         spec = providerSpec(providerAttributes(attributes), address);
       }
-      configs.push({ resource: address, managedBy: resource.type === HANDLER_TYPE ? 'handler' : 'provider', spec: checkedSpec(spec, address, resource.type) });
+      configs.push({ resource: address, managedBy: resource.type === HANDLER_TYPE ? 'handler' : 'provider', spec: checkedSpec(spec, address) });
     }
   }
   return configs;

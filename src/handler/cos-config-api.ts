@@ -2,7 +2,8 @@ import { XML_HEADERS } from './cos-api';
 import { CosClient, CosCredentials, CosEndpoint, createCosClient } from './cos-client';
 import { unlessNotFound } from './service-error';
 import { buildInventoryXml, InventoryContent, parseXml } from './inventory-xml';
-import { ComparableConfig, flatten, InventoryConfigApi, ManagedInventorySpec } from './managed-inventory';
+import type { ManagedInventorySpec } from '../contract/spec';
+import { ComparableConfig, flatten, InventoryConfigApi } from './managed-inventory';
 
 /** The PUT Bucket inventory body of a managed COS config (with IsEnabled and Schedule, unlike a one-off job). */
 export function cosPutXml(spec: ManagedInventorySpec): string {

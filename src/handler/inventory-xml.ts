@@ -1,6 +1,6 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { inventoryBucketReference } from '../cos-names';
-import { InventoryJobSpec } from './job-spec';
+import { inventoryBucketReference } from '../contract/names';
+import type { InventoryJobSpec } from '../contract/spec';
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
 const parser = new XMLParser({ parseTagValue: false, trimValues: true, processEntities: true, isArray: (name) => ['Field', 'Tag'].includes(name) });

@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
 import { createCosInventoryConfigApi } from './cos-config-api';
-import { deleteConfig, InventoryConfigApi, InventoryService, ManagedDependencies, parseManagedSpec, parseManagedTarget, putAndVerify } from './managed-inventory';
+import { parseConfig, parseTarget } from '../contract/config';
+import type { InventoryService } from '../contract/spec';
+import { deleteConfig, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
 import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
-import { parseJobSpec } from './job-spec';
+import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 import { checkConfigs, CheckInputError, readStackInput } from './check';
 
@@ -92,14 +94,14 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : EXIT_USAGE;
   }
   if (command === 'run') {
-    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJobSpec);
+    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJob);
     const runId = values['run-id'] ?? process.env.COS_INVENTORY_RUN_ID ?? randomUUID();
     const result = await runInventoryJob(spec, runId, dependencies());
     log(`done: job ${result.jobId}${result.report ? `, report ${result.report.manifestKey} verified` : ''}`);
     return 0;
   }
   if (command === 'verify') {
-    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJobSpec);
+    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJob);
     const jobId = values['job-id'];
     if (!jobId) throw new UsageError('verify needs --job-id');
     const since = values.since ? new Date(values.since) : new Date(Date.now() - 86_400_000);
@@ -112,12 +114,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'put') {
-    const spec = readInput(values.config, 'COS_INVENTORY_CONFIG', parseManagedSpec);
+    const spec = readInput(values.config, 'COS_INVENTORY_CONFIG', parseConfig);
     await putAndVerify(spec, managedDependencies(configApi(spec.service, spec.region)));
     return 0;
   }
   if (command === 'delete') {
-    const target = readInput(values.target, 'COS_INVENTORY_TARGET', parseManagedTarget);
+    const target = readInput(values.target, 'COS_INVENTORY_TARGET', parseTarget);
     await deleteConfig(target, managedDependencies(configApi(target.service, target.region)));
     return 0;
   }

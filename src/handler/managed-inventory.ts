@@ -1,46 +1,6 @@
-import { checkBucketName } from '../validation/bucket-name';
-import { checkInventoryId } from '../validation/inventory-id';
-import { checkObjectTags } from '../validation/object-tags';
-import { checkFilterPrefix } from '../validation/object-prefix';
-import { checkOptionalFields, COS_OPTIONAL_FIELDS, OBS_OPTIONAL_FIELDS } from '../validation/optional-fields';
-import { Problem } from '../validation/problem';
-import { parseDocument } from './parse-document';
+import type { ManagedInventorySpec, ManagedInventoryTarget } from '../contract/spec';
 import { describeServiceError } from './service-error';
-import { InventoryJobSpec } from './job-spec';
 import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
-
-/** The services whose periodic inventory configs the handler manages. */
-export type InventoryService = 'cos' | 'obs';
-
-/**
- * Which config on which bucket: all the destroy-time provisioner has, since it may read only what its resource
- * stored on itself.
- */
-export interface ManagedInventoryTarget {
-  readonly version: 1;
-  readonly service: InventoryService;
-  readonly bucket: string;
-  readonly region: string;
-  readonly id: string;
-}
-
-/** A periodic inventory config the handler puts, reads back and deletes. Holds no credentials. */
-export interface ManagedInventorySpec extends ManagedInventoryTarget {
-  readonly enabled: boolean;
-  readonly frequency: 'Daily' | 'Weekly';
-  readonly includedObjectVersions: 'All' | 'Current';
-  readonly optionalFields: string[];
-  /** Tags and period are COS only; OBS filters by prefix. */
-  readonly filter?: InventoryJobSpec['filter'];
-  readonly destination: {
-    readonly bucket: string;
-    readonly prefix?: string;
-    /** COS: owner UIN of the destination account. */
-    readonly accountId?: string;
-    /** COS: SSE-COS for report files. */
-    readonly encryption?: boolean;
-  };
-}
 
 /** A config flattened to `path: value`, so what was sent and what was read back compare key by key. */
 export type ComparableConfig = Record<string, string>;
@@ -115,39 +75,6 @@ export function compareConfigs(declared: ComparableConfig, live: ComparableConfi
 export function describeDifference(difference: Difference): string {
   const show = (value: string | undefined) => (value === undefined ? '(none)' : JSON.stringify(value));
   return `${difference.field}: declared ${show(difference.declared)}, live ${show(difference.live)}`;
-}
-
-/** Which config a document names: bucket, region and id are strings. */
-function targetProblems(target: ManagedInventoryTarget): Problem[] {
-  return (['bucket', 'region', 'id'] as const)
-    .filter((field) => typeof target[field] !== 'string')
-    .map((field) => ({ field, value: target[field], rule: 'is required' }));
-}
-
-/** Every rule a managed config breaks, for the service it is for. */
-export function managedSpecProblems(spec: ManagedInventorySpec): Problem[] {
-  const obs = spec.service === 'obs';
-  return [
-    ...targetProblems(spec),
-    ...(['cos', 'obs'].includes(spec.service) ? [] : [{ field: 'service', value: spec.service, rule: 'must be cos or obs' }]),
-    ...(obs ? [] : checkBucketName('bucket', spec.bucket)),
-    ...checkInventoryId('id', spec.id),
-    ...(['Daily', 'Weekly'].includes(spec.frequency) ? [] : [{ field: 'frequency', value: spec.frequency, rule: 'must be Daily or Weekly' }]),
-    ...(['All', 'Current'].includes(spec.includedObjectVersions) ? [] : [{ field: 'includedObjectVersions', value: spec.includedObjectVersions, rule: 'must be All or Current' }]),
-    ...checkOptionalFields('optionalFields', spec.optionalFields ?? [], obs ? OBS_OPTIONAL_FIELDS : COS_OPTIONAL_FIELDS),
-    ...checkFilterPrefix('filter.prefix', spec.filter?.prefix),
-    ...checkObjectTags('filter.tags', spec.filter?.tags ?? []),
-    ...(obs && (spec.filter?.tags?.length || spec.filter?.period) ? [{ field: 'filter', value: spec.filter, rule: 'OBS inventories filter by prefix only' }] : []),
-    ...(!obs && !/^\d+$/.test(String(spec.destination?.accountId)) ? [{ field: 'destination.accountId', value: spec.destination?.accountId, rule: 'COS needs the numeric owner UIN of the destination account' }] : []),
-  ];
-}
-
-export function parseManagedSpec(json: string | undefined): ManagedInventorySpec {
-  return parseDocument(json, 'inventory config', managedSpecProblems);
-}
-
-export function parseManagedTarget(json: string | undefined): ManagedInventoryTarget {
-  return parseDocument<ManagedInventoryTarget>(json, 'inventory target', targetProblems);
 }
 
 export interface ManagedDependencies {

@@ -2,7 +2,8 @@ import { Agent } from 'node:http';
 import { createConnection } from 'node:net';
 import type ObsClient = require('esdk-obs-nodejs');
 import { ServiceRequestError, unlessNotFound } from './service-error';
-import { ComparableConfig, flatten, InventoryConfigApi, ManagedInventorySpec, ManagedInventoryTarget } from './managed-inventory';
+import type { ManagedInventorySpec, ManagedInventoryTarget } from '../contract/spec';
+import { ComparableConfig, flatten, InventoryConfigApi } from './managed-inventory';
 
 /** OBS credentials, from the variables the huaweicloud provider reads. Never logged or stored. */
 export interface ObsCredentials {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CosApi } from './cos-api';
-import { parseBucketName, sourceReportPath } from '../cos-names';
-import { InventoryJobSpec } from './job-spec';
+import { parseBucketName, sourceReportPath } from '../contract/names';
+import type { InventoryJobSpec } from '../contract/spec';
 import { RetryHooks, RetryPolicy, withRetries } from './retry';
 
 /**

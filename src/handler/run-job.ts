@@ -1,7 +1,8 @@
 import type { CosApi } from './cos-api';
 import { describeServiceError, ServiceRequestError } from './service-error';
 import { buildInventoryXml, parseJobId } from './inventory-xml';
-import { InventoryJobSpec, jobIdFor } from './job-spec';
+import { jobIdFor } from '../contract/job';
+import type { InventoryJobSpec } from '../contract/spec';
 import { reportDirectory, verifyReport, VerifiedReport, waitForManifest } from './report';
 import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
 

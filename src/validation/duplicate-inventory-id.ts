@@ -1,5 +1,5 @@
 import { IConstruct } from '../core';
-import { Problem } from './problem';
+import { Problem } from '../contract/rules/problem';
 
 /** Which construct claimed each `<bucket>/<id>`, per stack. */
 const claimsByStack = new WeakMap<IConstruct, Map<string, string>>();

@@ -1,5 +1,5 @@
 import { IConstruct } from '../core';
-import { Problem } from './problem';
+import { Problem } from '../contract/rules/problem';
 
 /** OBS keeps at most 10 inventory configs per bucket (PUT Bucket Inventory). */
 export const MAX_OBS_CONFIGS_PER_BUCKET = 10;

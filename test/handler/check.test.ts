@@ -12,7 +12,8 @@ import {
 } from '../../src/handler/check';
 import { cosPutXml } from '../../src/handler/cos-config-api';
 import { parseXml } from '../../src/handler/inventory-xml';
-import { compareConfigs, ComparableConfig, flatten, InventoryConfigApi, ManagedInventorySpec } from '../../src/handler/managed-inventory';
+import type { ManagedInventorySpec } from '../../src/contract/spec';
+import { compareConfigs, ComparableConfig, flatten, InventoryConfigApi } from '../../src/handler/managed-inventory';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
 import { synthJson } from '../support/synth';
@@ -235,7 +236,7 @@ describe('findDeclaredConfigs', () => {
 
   test('a handler config the handler would refuse is bad input, naming the rule', () => {
     expect(() => findDeclaredConfigs(stackDocument('/x', { tagged: { frequency: 'Monthly' } }), undefined)).toThrow(
-      'terraform_data.Tagged_Managed_Config_B9885E5A (inventories/Tagged/Managed/Config): the declared config is refused:\n  frequency = "Monthly": must be Daily or Weekly',
+      'terraform_data.Tagged_Managed_Config_B9885E5A (inventories/Tagged/Managed/Config): the declared config is refused:\n  frequency = "Monthly": must be one of Daily, Weekly',
     );
     expect(() => findDeclaredConfigs(stackDocument('/x', { logs: { destination: { bucket: 'inventorybucket-1250000000', format: 'CSV' } } }), undefined))
       .toThrow('destination.bucket = "inventorybucket-1250000000": must be qcs::cos:<region>::<bucket>');

@@ -49,7 +49,7 @@ test('without credentials it fails and says which variables to set', async () =>
 test('a bad job description or command exits 2 with the usage', async () => {
   const bad = await cli(['run'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify({ ...SPEC, schedule: 'Daily' }) });
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('schedule = "Daily": a one-time inventory job cannot carry IsEnabled or Schedule');
+  expect(bad.stderr).toContain('schedule = "Daily": is not a field of this document');
   const unknown = await cli(['explode'], {});
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('unknown command "explode"');

@@ -1,5 +1,5 @@
 import { buildInventoryXml, parseErrorBody, parseJobId, parseXml } from '../../src/handler/inventory-xml';
-import { InventoryJobSpec } from '../../src/handler/job-spec';
+import type { InventoryJobSpec } from '../../src/contract/spec';
 import { SPEC } from '../support/seed-job';
 
 // The seed document's example as sent: its id is `disposable` and it asks for no encryption.

@@ -1,4 +1,4 @@
-import { jobIdFor, parseJobSpec } from '../../src/handler/job-spec';
+import { jobIdFor, parseJob as parseJobSpec } from '../../src/contract/job';
 import { candidateDates } from '../../src/handler/report';
 import { SPEC } from '../support/seed-job';
 
@@ -21,26 +21,45 @@ describe('parseJobSpec', () => {
     expect(parseJobSpec(JSON.stringify(SPEC))).toEqual(SPEC);
   });
 
-  test('names every problem at once', () => {
-    const bad = { ...SPEC, bucket: 'nosuffix', idPrefix: 'x'.repeat(52), optionalFields: ['Owner'], includedObjectVersions: 'Some', destination: { ...SPEC.destination, accountId: 'me' } };
+  test('names every rule broken at once', () => {
+    const bad = { ...SPEC, bucket: 'nosuffix', idPrefix: 'x'.repeat(52), optionalFields: ['Owner'], destination: { ...SPEC.destination, accountId: 'me' } };
     expect(() => parseJobSpec(JSON.stringify(bad))).toThrow([
       'job description refused:',
       '  bucket = "nosuffix": must be <name>-<APPID> (for example examplebucket-1250000000): lowercase letters, digits and hyphens, then the numeric APPID suffix',
       `  idPrefix = "${'x'.repeat(52)}": must be at most 51 characters (it has 52)`,
-      '  destination.accountId = "me": must be the numeric owner UIN of the destination account',
-      '  includedObjectVersions = "Some": must be All or Current',
+      '  destination.accountId = "me": must be the numeric owner UIN of the account (5 to 20 digits)',
       '  optionalFields[0] = "Owner": must be one of Size, LastModifiedDate, ETag, StorageClass, IsMultipartUploaded, ReplicationStatus, Tag, Crc64, x-cos-meta-*',
     ].join('\n'));
   });
 
-  test('refuses IsEnabled and Schedule: one-time jobs have neither', () => {
+  test('checks every type against the schema, naming the field path', () => {
+    const bad = { ...SPEC, includedObjectVersions: 'Some', optionalFields: 'Size', destination: { ...SPEC.destination, encryption: 'no' }, filter: { tags: [{ key: 1, value: 'x' }] } };
+    expect(() => parseJobSpec(JSON.stringify(bad))).toThrow([
+      'job description refused:',
+      '  destination.encryption = "no": must be true or false',
+      '  filter.tags.0.key = 1: must be a string',
+      '  includedObjectVersions = "Some": must be one of All, Current',
+      '  optionalFields = "Size": must be an array of strings',
+    ].join('\n'));
+  });
+
+  test('refuses fields it does not know, IsEnabled and Schedule among them: one-time jobs have neither', () => {
     expect(() => parseJobSpec(JSON.stringify({ ...SPEC, isEnabled: true, schedule: { frequency: 'Daily' } }))).toThrow(
-      'isEnabled = true: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+      'job description refused:\n  isEnabled = true: is not a field of this document',
     );
   });
 
   test('names missing required fields', () => {
     expect(() => parseJobSpec('{"version":1}')).toThrow('  bucket = undefined: is required\n  region = undefined: is required');
+  });
+
+  test('checks the wait: whole seconds within bounds', () => {
+    expect(() => parseJobSpec(JSON.stringify({ ...SPEC, wait: { timeoutSeconds: 60, pollIntervalSeconds: 0 } }))).toThrow(
+      'wait.pollIntervalSeconds = 0: must be a whole number of seconds from 1 to 600',
+    );
+    expect(() => parseJobSpec(JSON.stringify({ ...SPEC, wait: { timeoutSeconds: 'soon', pollIntervalSeconds: 1 } }))).toThrow(
+      'wait.timeoutSeconds = "soon": must be a number',
+    );
   });
 
   test('refuses what is not a job description', () => {

@@ -3,7 +3,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { createCosInventoryConfigApi } from '../../src/handler/cos-config-api';
-import { deleteConfig, InventoryConfigApi, ManagedDependencies, ManagedInventorySpec, parseManagedSpec, putAndVerify } from '../../src/handler/managed-inventory';
+import { parseConfig as parseManagedSpec, parseTarget } from '../../src/contract/config';
+import type { ManagedInventorySpec } from '../../src/contract/spec';
+import { deleteConfig, InventoryConfigApi, ManagedDependencies, putAndVerify } from '../../src/handler/managed-inventory';
 import { createObsInventoryConfigApi } from '../../src/handler/obs-api';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
@@ -146,7 +148,19 @@ describe('parseManagedSpec', () => {
       '  filter = {"tags":[{"key":"a","value":"b"}]}: OBS inventories filter by prefix only',
     ].join('\n'));
     expect(() => parseManagedSpec(JSON.stringify({ ...COS_SPEC, destination: { bucket: 'inventorybucket-1250000000' } }))).toThrow(
-      'destination.accountId = undefined: COS needs the numeric owner UIN of the destination account',
+      'destination.accountId = undefined: is required for COS: the numeric owner UIN of the destination account',
+    );
+  });
+});
+
+describe('parseTarget', () => {
+  test('a delete target names a service the handler knows, and a bucket, region and id that service could hold', () => {
+    expect(() => parseTarget(JSON.stringify({ version: 1, service: 'gcs', bucket: 'b', region: 'r', id: 'i' }))).toThrow('service = "gcs": must be one of cos, obs');
+    expect(() => parseTarget(JSON.stringify({ version: 1, service: 'obs', bucket: 'examplebucket', region: 'attacker.example/#', id: 'i' }))).toThrow(
+      'region = "attacker.example/#": must be an OBS region id such as cn-north-4',
+    );
+    expect(() => parseTarget(JSON.stringify({ version: 1, service: 'cos', bucket: 'nosuffix', region: 'ap-guangzhou', id: 'bad id' }))).toThrow(
+      /bucket = "nosuffix": must be <name>-<APPID>[\s\S]*id = "bad id": must use only the characters/,
     );
   });
 });

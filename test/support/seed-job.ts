@@ -1,4 +1,4 @@
-import { InventoryJobSpec } from '../../src/handler/job-spec';
+import type { InventoryJobSpec } from '../../src/contract/spec';
 
 /** The seed document's example job, as a job description. */
 export const SPEC: InventoryJobSpec = {

@@ -1,5 +1,5 @@
 import { CosServiceRole, InventoryDestination, PolicyEffect } from '../../src';
-import { MAX_POLICY_BYTES } from '../../src/validation/bucket-policy';
+import { MAX_POLICY_BYTES } from '../../src/contract/rules/bucket-policy';
 import { DESTINATION } from '../support/build';
 import { synth, synthJson } from '../support/synth';
 

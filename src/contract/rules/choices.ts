@@ -1,9 +1,9 @@
 import { Problem } from './problem';
 
 /** The values `IncludedObjectVersions` takes (COS and OBS). */
-export const OBJECT_VERSIONS: readonly string[] = ['All', 'Current'];
+export const OBJECT_VERSIONS = ['All', 'Current'] as const;
 /** The values `Schedule/Frequency` takes (COS and OBS). */
-export const FREQUENCIES: readonly string[] = ['Daily', 'Weekly'];
+export const FREQUENCIES = ['Daily', 'Weekly'] as const;
 
 /**
  * A value from a fixed list. TypeScript's enums do not reach every caller (JavaScript, other jsii languages, JSON),

@@ -1,4 +1,4 @@
-import { BUCKET_NAME_MAX_LENGTH, BUCKET_NAME_PATTERN } from '../cos-names';
+import { BUCKET_NAME_MAX_LENGTH, BUCKET_NAME_PATTERN } from '../names';
 import { Problem } from './problem';
 
 /** Bucket names carry their `-APPID` suffix: COS addresses buckets only by the full name. */

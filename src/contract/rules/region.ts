@@ -1,4 +1,4 @@
-import { REGION_PATTERN } from '../cos-names';
+import { REGION_PATTERN } from '../names';
 import { Problem } from './problem';
 
 /** A COS region id such as `ap-guangzhou`. */

@@ -1,0 +1,56 @@
+// The content rules of a periodic config and of a delete target, for the service each names. Their shape is the
+// schema's (spec.ts); these are the rules the seed documents add.
+import { parseDocument } from './document';
+import { checkBucketName } from './rules/bucket-name';
+import { checkOwnerUin } from './rules/choices';
+import { checkInventoryId } from './rules/inventory-id';
+import { checkObjectTags } from './rules/object-tags';
+import { checkFilterPrefix, checkReportPrefix } from './rules/object-prefix';
+import { checkObsBucketName } from './rules/obs-bucket-name';
+import { checkOptionalFields, COS_OPTIONAL_FIELDS, OBS_OPTIONAL_FIELDS } from './rules/optional-fields';
+import { Problem } from './rules/problem';
+import { checkObsRegion, checkRegion } from './rules/region';
+import { CONFIG_SCHEMA, ManagedInventorySpec, ManagedInventoryTarget, TARGET_SCHEMA } from './spec';
+
+/** Bucket names and regions as each service spells them: an OBS region becomes part of the request host. */
+function bucketAndRegionProblems(service: string, bucketField: string, bucket: string, region: string): Problem[] {
+  return service === 'obs'
+    ? [...checkObsBucketName(bucketField, bucket), ...checkObsRegion('region', region)]
+    : [...checkBucketName(bucketField, bucket), ...checkRegion('region', region)];
+}
+
+/** COS names the destination account in every config; OBS needs none. */
+function accountIdProblems(accountId: string | undefined): Problem[] {
+  return accountId === undefined
+    ? [{ field: 'destination.accountId', value: undefined, rule: 'is required for COS: the numeric owner UIN of the destination account' }]
+    : checkOwnerUin('destination.accountId', accountId);
+}
+
+/** Which config a target names: a bucket, region and id the service could hold. */
+export function targetProblems(target: ManagedInventoryTarget): Problem[] {
+  return [...bucketAndRegionProblems(target.service, 'bucket', target.bucket, target.region), ...checkInventoryId('id', target.id)];
+}
+
+/** Every rule a periodic config breaks, for the service it is for. */
+export function configProblems(spec: ManagedInventorySpec): Problem[] {
+  const obs = spec.service === 'obs';
+  return [
+    ...targetProblems(spec),
+    ...(obs ? checkObsBucketName('destination.bucket', spec.destination.bucket) : checkBucketName('destination.bucket', spec.destination.bucket)),
+    ...checkReportPrefix('destination.prefix', spec.destination.prefix),
+    ...checkOptionalFields('optionalFields', spec.optionalFields, obs ? OBS_OPTIONAL_FIELDS : COS_OPTIONAL_FIELDS),
+    ...checkFilterPrefix('filter.prefix', spec.filter?.prefix),
+    ...checkObjectTags('filter.tags', spec.filter?.tags ?? []),
+    ...(obs && (spec.filter?.tags?.length || spec.filter?.period) ? [{ field: 'filter', value: spec.filter, rule: 'OBS inventories filter by prefix only' }] : []),
+    ...(obs ? [] : accountIdProblems(spec.destination.accountId)),
+    ...(obs && spec.destination.encryption ? [{ field: 'destination.encryption', value: true, rule: 'OBS inventories have no report encryption' }] : []),
+  ];
+}
+
+export function parseConfig(json: string | undefined): ManagedInventorySpec {
+  return parseDocument(json, 'inventory config', CONFIG_SCHEMA, configProblems);
+}
+
+export function parseTarget(json: string | undefined): ManagedInventoryTarget {
+  return parseDocument(json, 'inventory target', TARGET_SCHEMA, targetProblems);
+}
