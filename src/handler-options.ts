@@ -1,4 +1,5 @@
 import { Problem } from './contract/rules/problem';
+import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE } from './contract/environment';
 
 /** Where the handler sends its requests, when not to the public COS endpoint. */
 export interface InventoryJobEndpoint {
@@ -40,9 +41,9 @@ export interface CosHandlerOptions {
 /** The endpoint as the handler reads it from its environment. */
 export function cosEndpointSettings(endpoint: InventoryJobEndpoint | undefined): Record<string, string> {
   const settings: Record<string, string> = {};
-  if (endpoint?.domain) settings.COS_INVENTORY_DOMAIN = endpoint.domain;
-  if (endpoint?.proxy) settings.COS_INVENTORY_PROXY = endpoint.proxy;
-  if (endpoint?.protocol) settings.COS_INVENTORY_PROTOCOL = endpoint.protocol;
+  if (endpoint?.domain) settings[COS_DOMAIN_VARIABLE] = endpoint.domain;
+  if (endpoint?.proxy) settings[COS_PROXY_VARIABLE] = endpoint.proxy;
+  if (endpoint?.protocol) settings[COS_PROTOCOL_VARIABLE] = endpoint.protocol;
   return settings;
 }
 

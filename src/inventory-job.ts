@@ -11,6 +11,7 @@ import { known } from './validation/known';
 import { Problem, throwIfProblems } from './contract/rules/problem';
 import { literalTemplates } from './terraform-literal';
 import { checkWait } from './contract/rules/wait';
+import { JOB_VARIABLE, RUN_ID_VARIABLE } from './contract/environment';
 
 /** Props of {@link InventoryJob}. */
 export interface InventoryJobProps extends InventorySourceProps, InventoryReportOptions, CosHandlerOptions {
@@ -107,9 +108,9 @@ export class InventoryJob extends Construct {
         nodeExecutable: props.nodeExecutable,
         settings: cosEndpointSettings(props.endpoint),
         environment: {
-          COS_INVENTORY_JOB: '${jsonencode(self.input.job)}',
+          [JOB_VARIABLE]: '${jsonencode(self.input.job)}',
           // The resource's own id, a UUID made when it is created: each run gets a new one, retries keep it.
-          COS_INVENTORY_RUN_ID: '${self.id}',
+          [RUN_ID_VARIABLE]: '${self.id}',
         },
       })],
     });

@@ -2,6 +2,7 @@ import { Construct, DataResource, ITerraformDependable, TerraformResource } from
 import { handlerProvisioner } from './handler-provisioner';
 import type { ManagedInventorySpec, ManagedInventoryTarget } from './contract/spec';
 import { literalTemplates } from './terraform-literal';
+import { CONFIG_VARIABLE, TARGET_VARIABLE } from './contract/environment';
 
 /** Props of {@link ManagedInventoryConfig}. */
 export interface ManagedInventoryConfigProps {
@@ -43,14 +44,14 @@ export class ManagedInventoryConfig extends Construct {
       dependsOn: props.dependsOn,
       // A destroy-time provisioner may read only its own resource: the target comes from what it stored.
       provisioners: [handlerProvisioner(this, {
-        ...run, command: 'delete', when: 'destroy', environment: { COS_INVENTORY_TARGET: '${jsonencode(self.input.target)}' },
+        ...run, command: 'delete', when: 'destroy', environment: { [TARGET_VARIABLE]: '${jsonencode(self.input.target)}' },
       })],
     });
     this.resource = new DataResource(this, 'Config', {
       input: { config },
       triggersReplace: { config },
       dependsOn: [owner],
-      provisioners: [handlerProvisioner(this, { ...run, command: 'put', environment: { COS_INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } })],
+      provisioners: [handlerProvisioner(this, { ...run, command: 'put', environment: { [CONFIG_VARIABLE]: '${jsonencode(self.input.config)}' } })],
     });
   }
 }

@@ -13,6 +13,7 @@ import { checkOptionalFields, OBS_OPTIONAL_FIELDS } from './contract/rules/optio
 import { Problem, throwIfProblems } from './contract/rules/problem';
 import { checkObsRegion, checkSameRegion } from './contract/rules/region';
 import { checkBoolean, checkOneOf, FREQUENCIES, OBJECT_VERSIONS } from './contract/rules/choices';
+import { OBS_CONNECT_TO_VARIABLE, OBS_ENDPOINT_VARIABLE } from './contract/environment';
 
 /** The optional report columns of OBS inventories (`OptionalFields/Field`). */
 export class ObsInventoryField {
@@ -159,8 +160,8 @@ export class ObsBucketInventory extends Construct {
     this.resource = new ManagedInventoryConfig(this, 'Managed', {
       nodeExecutable: props.nodeExecutable,
       environment: {
-        ...(props.endpoint?.server ? { OBS_INVENTORY_ENDPOINT: props.endpoint.server } : {}),
-        ...(props.endpoint?.connectTo ? { OBS_INVENTORY_CONNECT_TO: props.endpoint.connectTo } : {}),
+        ...(props.endpoint?.server ? { [OBS_ENDPOINT_VARIABLE]: props.endpoint.server } : {}),
+        ...(props.endpoint?.connectTo ? { [OBS_CONNECT_TO_VARIABLE]: props.endpoint.connectTo } : {}),
       },
       // OBS writes reports only where the destination policy lets it.
       dependsOn: destination.policy ? [destination.policy] : undefined,

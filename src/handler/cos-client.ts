@@ -10,6 +10,7 @@ import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import { parseErrorBody } from './inventory-xml';
 import { ServiceRequestError } from './service-error';
+import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE, COS_TIMEOUT_VARIABLE } from '../contract/environment';
 
 /** Credentials, read from the same variables the tencentcloud provider reads. Never logged or stored. */
 export interface CosCredentials {
@@ -41,14 +42,14 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): CosCredentials {
 }
 
 export function endpointFromEnv(env: NodeJS.ProcessEnv): CosEndpoint {
-  const proxy = env.COS_INVENTORY_PROXY || undefined;
-  const protocol = env.COS_INVENTORY_PROTOCOL || (proxy?.startsWith('http:') ? 'http:' : undefined);
+  const proxy = env[COS_PROXY_VARIABLE] || undefined;
+  const protocol = env[COS_PROTOCOL_VARIABLE] || (proxy?.startsWith('http:') ? 'http:' : undefined);
   if (protocol !== undefined && protocol !== 'http:' && protocol !== 'https:') {
     throw new Error(`COS_INVENTORY_PROTOCOL = ${JSON.stringify(protocol)}: must be http: or https:`);
   }
-  const timeoutMs = env.COS_INVENTORY_TIMEOUT_MS ? Number(env.COS_INVENTORY_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
+  const timeoutMs = env[COS_TIMEOUT_VARIABLE] ? Number(env[COS_TIMEOUT_VARIABLE]) : DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs > 0)) throw new Error(`COS_INVENTORY_TIMEOUT_MS = ${JSON.stringify(env.COS_INVENTORY_TIMEOUT_MS)}: must be a number of milliseconds above 0`);
-  return { domain: env.COS_INVENTORY_DOMAIN || undefined, proxy, protocol, timeoutMs };
+  return { domain: env[COS_DOMAIN_VARIABLE] || undefined, proxy, protocol, timeoutMs };
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;

@@ -14,6 +14,10 @@ import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
 import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 import { checkConfigs, CheckInputError, readStackInput } from './check';
+import { CONFIG_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
+import { checkInventoryId } from '../contract/rules/inventory-id';
+import { describeProblem, Problem } from '../contract/rules/problem';
+import { checkSince, checkWait } from '../contract/rules/wait';
 
 const USAGE = `usage:
   cos-inventory run    [--job FILE] [--run-id ID]
@@ -34,10 +38,19 @@ const USAGE = `usage:
 environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (COS credentials);
   COS_INVENTORY_DOMAIN (private endpoint host template), COS_INVENTORY_PROXY (HTTP proxy, keeps the real Host),
   COS_INVENTORY_PROTOCOL (http: or https:); HW_ACCESS_KEY, HW_SECRET_KEY, HW_SECURITY_TOKEN (OBS credentials),
-  HW_REGION_NAME (OBS region when the config has none), OBS_INVENTORY_ENDPOINT (OBS endpoint override)`;
+  OBS_INVENTORY_ENDPOINT (OBS endpoint override), OBS_INVENTORY_CONNECT_TO (host:port to dial, keeps the real Host),
+  COS_INVENTORY_TIMEOUT_MS (per-request timeout for COS, default 30000), OBS_INVENTORY_TIMEOUT_SECONDS (for OBS, default 30)
+exit codes: 0 done; 1 the service refused a request or the report did not check out; 2 bad command, document,
+  setting or credentials (found before any request); 3 check found drift`;
 
-/** Exit codes: 0 done, 1 COS refused or the report did not check out, 2 the command or job description is wrong. */
+/**
+ * Exit codes: 0 done; 1 the service refused a request or the report did not check out; 2 the command, a document,
+ * a setting or the credentials are missing or wrong, found before any request; 3 `check` found drift.
+ */
 const EXIT_FAILED = 1;
+/** `verify` of a job without a wait and no flags: look now, and once more a second later. */
+const DEFAULT_VERIFY_TIMEOUT_SECONDS = 1;
+const DEFAULT_VERIFY_INTERVAL_SECONDS = 1;
 const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
@@ -50,6 +63,21 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Settings read from the environment (credentials, endpoint): wrong ones are the caller's to fix, like a bad flag. */
+function setting<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** A flag's value checked by the contract's rules, before any request. */
+function checked<T>(value: T, problems: Problem[]): T {
+  if (problems.length > 0) throw new UsageError(problems.map(describeProblem).join('\n'));
+  return value;
+}
+
 function readInput<T>(file: string | undefined, variable: string, parse: (json: string | undefined) => T): T {
   try {
     return parse(file !== undefined ? readFileSync(file, 'utf8') : process.env[variable]);
@@ -60,8 +88,8 @@ function readInput<T>(file: string | undefined, variable: string, parse: (json: 
 
 function configApi(service: InventoryService, region: string): InventoryConfigApi {
   return service === 'obs'
-    ? createObsInventoryConfigApi(obsCredentialsFromEnv(process.env), process.env, region || process.env.HW_REGION_NAME || '')
-    : createCosInventoryConfigApi(credentialsFromEnv(process.env), endpointFromEnv(process.env));
+    ? setting(() => createObsInventoryConfigApi(obsCredentialsFromEnv(process.env), process.env, region))
+    : setting(() => createCosInventoryConfigApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)));
 }
 
 function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
@@ -70,7 +98,7 @@ function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
 
 function dependencies(): JobDependencies {
   return {
-    api: createCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)),
+    api: setting(() => createCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env))),
     log,
     now: () => new Date(),
     sleep,
@@ -94,32 +122,35 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : EXIT_USAGE;
   }
   if (command === 'run') {
-    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJob);
-    const runId = values['run-id'] ?? process.env.COS_INVENTORY_RUN_ID ?? randomUUID();
+    const spec = readInput(values.job, JOB_VARIABLE, parseJob);
+    const runId = values['run-id'] ?? process.env[RUN_ID_VARIABLE] ?? randomUUID();
     const result = await runInventoryJob(spec, runId, dependencies());
     log(`done: job ${result.jobId}${result.report ? `, report ${result.report.manifestKey} verified` : ''}`);
     return 0;
   }
   if (command === 'verify') {
-    const spec = readInput(values.job, 'COS_INVENTORY_JOB', parseJob);
+    const spec = readInput(values.job, JOB_VARIABLE, parseJob);
     const jobId = values['job-id'];
     if (!jobId) throw new UsageError('verify needs --job-id');
-    const since = values.since ? new Date(values.since) : new Date(Date.now() - 86_400_000);
-    if (Number.isNaN(since.getTime())) throw new UsageError(`--since ${JSON.stringify(values.since)} is not a date`);
+    checked(jobId, checkInventoryId('--job-id', jobId));
+    const now = new Date();
+    const since = values.since ? new Date(values.since) : new Date(now.getTime() - 86_400_000);
+    checked(since, values.since ? checkSince('--since', since, now, values.since) : []);
     const wait = {
-      timeoutSeconds: Number(values.timeout ?? spec.wait?.timeoutSeconds ?? 0),
-      pollIntervalSeconds: Number(values.interval ?? spec.wait?.pollIntervalSeconds ?? 10),
+      timeoutSeconds: values.timeout !== undefined ? Number(values.timeout) : spec.wait?.timeoutSeconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS,
+      pollIntervalSeconds: values.interval !== undefined ? Number(values.interval) : spec.wait?.pollIntervalSeconds ?? DEFAULT_VERIFY_INTERVAL_SECONDS,
     };
+    checked(wait, checkWait('--timeout', wait.timeoutSeconds, '--interval', wait.pollIntervalSeconds));
     await checkJobReport(spec, jobId, since, wait, dependencies());
     return 0;
   }
   if (command === 'put') {
-    const spec = readInput(values.config, 'COS_INVENTORY_CONFIG', parseConfig);
+    const spec = readInput(values.config, CONFIG_VARIABLE, parseConfig);
     await putAndVerify(spec, managedDependencies(configApi(spec.service, spec.region)));
     return 0;
   }
   if (command === 'delete') {
-    const target = readInput(values.target, 'COS_INVENTORY_TARGET', parseTarget);
+    const target = readInput(values.target, TARGET_VARIABLE, parseTarget);
     await deleteConfig(target, managedDependencies(configApi(target.service, target.region)));
     return 0;
   }
@@ -150,11 +181,21 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }
 
+/** Exits once everything written has reached stdout and stderr: a pipe would otherwise lose what is still buffered. */
+function exitAfterFlush(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  exitAfterFlush,
   (err: unknown) => {
     const usage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`cos-inventory: error: ${(err as Error)?.message ?? String(err)}\n${usage ? `${USAGE}\n` : ''}`);
-    process.exit(usage ? EXIT_USAGE : EXIT_FAILED);
+    exitAfterFlush(usage ? EXIT_USAGE : EXIT_FAILED);
   },
 );

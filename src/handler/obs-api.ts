@@ -4,6 +4,7 @@ import type ObsClient = require('esdk-obs-nodejs');
 import { ServiceRequestError, unlessNotFound } from './service-error';
 import type { ManagedInventorySpec, ManagedInventoryTarget } from '../contract/spec';
 import { ComparableConfig, flatten, InventoryConfigApi } from './managed-inventory';
+import { OBS_CONNECT_TO_VARIABLE, OBS_ENDPOINT_VARIABLE } from '../contract/environment';
 
 /** OBS credentials, from the variables the huaweicloud provider reads. Never logged or stored. */
 export interface ObsCredentials {
@@ -26,8 +27,8 @@ export function obsCredentialsFromEnv(env: NodeJS.ProcessEnv): ObsCredentials {
  * AWS v2 signature).
  */
 export function obsEndpoint(env: NodeJS.ProcessEnv, region: string): { server: string; connectTo?: { host: string; port: number } } {
-  const connectTo = env.OBS_INVENTORY_CONNECT_TO;
-  const server = env.OBS_INVENTORY_ENDPOINT || `${connectTo ? 'http' : 'https'}://obs.${region}.myhuaweicloud.com`;
+  const connectTo = env[OBS_CONNECT_TO_VARIABLE];
+  const server = env[OBS_ENDPOINT_VARIABLE] || `${connectTo ? 'http' : 'https'}://obs.${region}.myhuaweicloud.com`;
   if (!connectTo) return { server };
   const match = /^(.+):(\d+)$/.exec(connectTo);
   if (!match) throw new Error(`OBS_INVENTORY_CONNECT_TO = ${JSON.stringify(connectTo)}: must be host:port`);

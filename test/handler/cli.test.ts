@@ -1,5 +1,7 @@
 // The bundled handler as operators and terraform run it: `cos-inventory run|verify`.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
@@ -40,9 +42,9 @@ test('verify checks the report of an earlier job', async () => {
   expect(result.code).toBe(0);
 });
 
-test('without credentials it fails and says which variables to set', async () => {
+test('without credentials it exits 2 before any request and says which variables to set', async () => {
   const result = await cli(['run'], { COS_INVENTORY_JOB: JSON.stringify(SPEC) });
-  expect(result.code).toBe(1);
+  expect(result.code).toBe(2);
   expect(result.stderr).toContain('cos-inventory: error: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set');
 });
 
@@ -53,4 +55,35 @@ test('a bad job description or command exits 2 with the usage', async () => {
   const unknown = await cli(['explode'], {});
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('unknown command "explode"');
+});
+
+test('a wrong protocol setting is bad input (exit 2), not a failed request', async () => {
+  const result = await cli(['run'], { ...credentials(), COS_INVENTORY_PROTOCOL: 'ftp:', COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('COS_INVENTORY_PROTOCOL = "ftp:": must be http: or https:');
+  expect(cos.requests).toHaveLength(0);
+});
+
+test('verify bounds --since, --job-id and the wait before any request', async () => {
+  const verify = (...flags: string[]) => cli(['verify', ...flags], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  const old = await verify('--job-id', 'audit-3f2504e04f89', '--since', '2000-01-01');
+  expect(old.code).toBe(2);
+  expect(old.stderr).toContain('--since = "2000-01-01": must be at most 7 days ago');
+  const badId = await verify('--job-id', 'x/../y');
+  expect(badId.stderr).toContain('--job-id = "x/../y": must use only the characters a-z A-Z 0-9 - _ .');
+  const spin = await verify('--job-id', 'audit-3f2504e04f89', '--timeout', '60', '--interval', '0');
+  expect(spin.stderr).toContain('--interval = 0: must be a whole number of seconds from 1 to 600');
+  const notNumber = await verify('--job-id', 'audit-3f2504e04f89', '--timeout', 'soon');
+  expect(notNumber.stderr).toContain('--timeout = null: must be a whole number of seconds from 1 to 86400');
+  expect(cos.requests).toHaveLength(0);
+});
+
+test('output larger than a pipe buffer reaches the reader whole before the process exits', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cli-')), 'job.json');
+  writeFileSync(file, JSON.stringify({ ...SPEC, optionalFields: Array.from({ length: 2000 }, (_, i) => `Field${i}`) }));
+  const result = await cli(['run', '--job', file], credentials());
+  expect(result.code).toBe(2);
+  expect(result.stderr.length).toBeGreaterThan(128 * 1024);
+  expect(result.stderr).toContain('optionalFields[1999] = "Field1999": must be one of');
+  expect(result.stderr.trimEnd().endsWith('found drift')).toBe(true);
 });

@@ -1,0 +1,25 @@
+// The environment variables between the constructs (which set them on the handler's provisioners), the handler
+// (which reads them) and the people who run it by hand. Credentials are the providers' own variables.
+
+/** The one-off job, as JSON (`InventoryJobSpec`). */
+export const JOB_VARIABLE = 'COS_INVENTORY_JOB';
+/** The run a job belongs to: the `terraform_data` id, so retries of one run share a job id. */
+export const RUN_ID_VARIABLE = 'COS_INVENTORY_RUN_ID';
+/** A periodic config to put, as JSON (`ManagedInventorySpec`). */
+export const CONFIG_VARIABLE = 'COS_INVENTORY_CONFIG';
+/** A periodic config to delete, as JSON (`ManagedInventoryTarget`). */
+export const TARGET_VARIABLE = 'COS_INVENTORY_TARGET';
+
+/** COS: host template of a private endpoint, `{Bucket}.cos-internal.{Region}.tencentcos.cn`. */
+export const COS_DOMAIN_VARIABLE = 'COS_INVENTORY_DOMAIN';
+/** COS: an HTTP proxy every request goes through with its real Host. */
+export const COS_PROXY_VARIABLE = 'COS_INVENTORY_PROXY';
+/** COS: `http:` or `https:`. */
+export const COS_PROTOCOL_VARIABLE = 'COS_INVENTORY_PROTOCOL';
+/** COS: per-request timeout in milliseconds. */
+export const COS_TIMEOUT_VARIABLE = 'COS_INVENTORY_TIMEOUT_MS';
+
+/** OBS: an endpoint URL replacing `https://obs.<region>.myhuaweicloud.com`. */
+export const OBS_ENDPOINT_VARIABLE = 'OBS_INVENTORY_ENDPOINT';
+/** OBS: `host:port` to dial for every request, keeping the real Host. */
+export const OBS_CONNECT_TO_VARIABLE = 'OBS_INVENTORY_CONNECT_TO';
