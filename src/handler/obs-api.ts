@@ -1,4 +1,9 @@
-import { Agent } from 'node:http';
+import { createHash } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { XMLBuilder } from 'fast-xml-parser';
+import { OBS_REGION_PATTERN } from '../contract/rules/region';
+import { parseErrorBody } from './inventory-xml';
 import { createConnection } from 'node:net';
 import type ObsClient = require('esdk-obs-nodejs');
 import { ServiceRequestError, unlessNotFound } from './service-error';
@@ -27,6 +32,8 @@ export function obsCredentialsFromEnv(env: NodeJS.ProcessEnv): ObsCredentials {
  * AWS v2 signature).
  */
 export function obsEndpoint(env: NodeJS.ProcessEnv, region: string): { server: string; connectTo?: { host: string; port: number } } {
+  // The region becomes the request's host: nothing but a region id may get there, whatever document it came from.
+  if (!OBS_REGION_PATTERN.test(region)) throw new Error(`OBS region ${JSON.stringify(region)} is not an OBS region id such as cn-north-4`);
   const connectTo = env[OBS_CONNECT_TO_VARIABLE];
   const server = env[OBS_ENDPOINT_VARIABLE] || `${connectTo ? 'http' : 'https'}://obs.${region}.myhuaweicloud.com`;
   if (!connectTo) return { server };
@@ -60,6 +67,15 @@ async function whenReady(client: ObsClient): Promise<ObsClient> {
   throw new Error('the OBS client did not finish initialising');
 }
 
+/**
+ * The PUT Bucket Inventory body, element for element as the OBS document gives it, built with fast-xml-parser, which
+ * escapes every value: the SDK's own XML builder escapes only `&`, `'` and `"`, so a prefix with `<` (legal in OBS
+ * object names) would reach OBS as broken XML.
+ */
+export function obsPutXml(spec: ManagedInventorySpec): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>${xmlBuilder.build({ InventoryConfiguration: obsConfiguration(spec) })}`;
+}
+
 /** The SDK parameters of setBucketInventory, which are also what getBucketInventory returns. */
 function obsConfiguration(spec: ManagedInventorySpec) {
   return {
@@ -85,6 +101,8 @@ function comparable(configuration: Record<string, unknown>): ComparableConfig {
 export function createObsInventoryConfigApi(credentials: ObsCredentials, env: NodeJS.ProcessEnv, region: string): InventoryConfigApi {
   const endpoint = obsEndpoint(env, region);
   const Client = loadObsClient();
+  const agent = endpoint.connectTo ? connectingAgent(endpoint.connectTo) : undefined;
+  const timeoutMs = Number(env.OBS_INVENTORY_TIMEOUT_SECONDS ?? 30) * 1000;
   const ready = whenReady(new Client({
     access_key_id: credentials.accessKey,
     secret_access_key: credentials.secretKey,
@@ -96,7 +114,7 @@ export function createObsInventoryConfigApi(credentials: ObsCredentials, env: No
     // retry.ts does the retrying, bounded and jittered.
     max_retry_count: 0,
     timeout: Number(env.OBS_INVENTORY_TIMEOUT_SECONDS ?? 30),
-    ...(endpoint.connectTo ? { http_agent: connectingAgent(endpoint.connectTo) } : {}),
+    ...(agent ? { http_agent: agent } : {}),
   }));
 
   const call = async (method: 'setBucketInventory' | 'getBucketInventory' | 'deleteBucketInventory', params: Record<string, unknown>) => {
@@ -113,11 +131,18 @@ export function createObsInventoryConfigApi(credentials: ObsCredentials, env: No
     return result.InterfaceResult ?? {};
   };
   const target = (t: ManagedInventoryTarget) => ({ Bucket: t.bucket, InventoryId: t.id });
+  /** Our own body, signed by the SDK (a pre-signed URL over exactly these headers) and sent as it is. */
+  const put = async (spec: ManagedInventorySpec) => {
+    const body = Buffer.from(obsPutXml(spec), 'utf8');
+    const headers = { 'Content-MD5': createHash('md5').update(body).digest('base64'), 'Content-Type': 'application/xml' };
+    const signed = ((await ready) as any).createSignedUrlSync({
+      Method: 'PUT', Bucket: spec.bucket, SpecialParam: 'inventory', QueryParams: { id: spec.id }, Headers: headers, Expires: SIGNED_URL_SECONDS,
+    });
+    await sendSigned(signed.SignedUrl, { ...signed.ActualSignedRequestHeaders, 'Content-Length': String(body.length) }, body, agent, timeoutMs);
+  };
 
   return {
-    async put(spec) {
-      await call('setBucketInventory', { ...target(spec), ...obsConfiguration(spec) });
-    },
+    put,
     async read(t) {
       const configuration = await unlessNotFound(call('getBucketInventory', target(t)));
       return configuration === undefined ? undefined : comparable(configuration);
@@ -129,4 +154,30 @@ export function createObsInventoryConfigApi(credentials: ObsCredentials, env: No
       return (await unlessNotFound(call('deleteBucketInventory', target(t)))) !== undefined;
     },
   };
+}
+
+/** How long the pre-signed PUT stays valid: it is sent at once. */
+const SIGNED_URL_SECONDS = 300;
+const xmlBuilder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
+
+/** Sends one pre-signed request; rejects with `ServiceRequestError` carrying the OBS code and request id. */
+function sendSigned(url: string, headers: Record<string, string>, body: Buffer, agent: Agent | undefined, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(target, { method: 'PUT', headers, ...(agent ? { agent } : {}), timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        if (status < 300) return resolve();
+        const error = parseErrorBody(Buffer.concat(chunks).toString('utf8'));
+        const requestId = error.RequestId ?? (res.headers['x-obs-request-id'] as string | undefined);
+        reject(new ServiceRequestError(error.Message ?? `HTTP ${status}`, status, error.Code, requestId, undefined));
+      });
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer from OBS within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+    req.on('error', (err: Error & { code?: string }) => reject(new ServiceRequestError(err.message, undefined, undefined, undefined, err.code ?? 'ECONNRESET')));
+    req.end(body);
+  });
 }

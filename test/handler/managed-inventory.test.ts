@@ -104,6 +104,21 @@ describe('OBS (esdk-obs-nodejs against the fake OBS)', () => {
     expect(answer.body).toContain('<Code>MalformedXML</Code>');
   });
 
+  test('values with XML syntax reach OBS intact: the body is built and escaped by fast-xml-parser, signed by the SDK', async () => {
+    const awkward = { ...OBS_SPEC, filter: { prefix: 'a<b/&"\'>]]>/' }, destination: { ...OBS_SPEC.destination, prefix: 'rep&‹ü>' } };
+    await putAndVerify(awkward, deps(api));
+    const stored = obs.configs.get('examplebucket')?.get('test_id');
+    expect(stored.Filter.Prefix).toBe('a<b/&"\'>]]>/');
+    expect(stored.Destination.Prefix).toBe('rep&‹ü>');
+    expect(obs.requests.find((r) => r.method === 'PUT')?.body).toContain('<Prefix>a&lt;b/&amp;&quot;&apos;&gt;]]&gt;/</Prefix>');
+  });
+
+  test('an OBS region that is not a region id never becomes a host', () => {
+    expect(() => createObsInventoryConfigApi({ accessKey: 'a', secretKey: 'b' }, {}, 'attacker.example/#')).toThrow(
+      'OBS region "attacker.example/#" is not an OBS region id such as cn-north-4',
+    );
+  });
+
   test('a read-back that differs from what was put fails', async () => {
     const drifting: InventoryConfigApi = { ...api, read: async (t) => ({ ...(await api.read(t)), 'Schedule.Frequency': 'Weekly' }) };
     await expect(putAndVerify(OBS_SPEC, deps(drifting))).rejects.toThrow(

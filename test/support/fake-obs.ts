@@ -5,7 +5,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { checkContentMd5, FakeServer, parseInventoryConfiguration, RecordedRequest, ServiceError } from './fake-server';
-import { obsSignatureProblem } from './obs-signature';
+import { obsQuerySignatureProblem, obsSignatureProblem } from './obs-signature';
 
 export const FAKE_OBS_ACCESS_KEY = 'FAKEOBSACCESSKEY00000';
 export const FAKE_OBS_SECRET_KEY = 'fakeObsSecretThatMustNeverBeLogged000';
@@ -36,10 +36,11 @@ export class FakeObs extends FakeServer {
   }
 
   protected signatureProblem(record: RecordedRequest, req: IncomingMessage, url: URL): string | undefined {
-    return obsSignatureProblem(
-      { method: record.method, bucket: record.bucket, key: record.path.slice(1), query: url.searchParams, headers: req.headers },
-      req.headers.authorization, { [FAKE_OBS_ACCESS_KEY]: FAKE_OBS_SECRET_KEY },
-    );
+    const input = { method: record.method, bucket: record.bucket, key: record.path.slice(1), query: url.searchParams, headers: req.headers };
+    const secrets = { [FAKE_OBS_ACCESS_KEY]: FAKE_OBS_SECRET_KEY };
+    return url.searchParams.has('Signature')
+      ? obsQuerySignatureProblem(input, secrets, Math.floor(Date.now() / 1000))
+      : obsSignatureProblem(input, req.headers.authorization, secrets);
   }
 
   protected route(record: RecordedRequest, body: Buffer, res: ServerResponse): void {

@@ -23,7 +23,8 @@ const header = (headers: ObsSignatureInput['headers'], name: string) => {
   return Array.isArray(value) ? value.join(',') : value ?? '';
 };
 
-export function obsStringToSign(input: ObsSignatureInput): string {
+/** The request's signed fields; `expires` stands where the Date header does in a query-string (pre-signed) request. */
+export function obsStringToSign(input: ObsSignatureInput, expires?: string): string {
   const obsHeaders = Object.keys(input.headers)
     .filter((name) => name.toLowerCase().startsWith('x-obs-'))
     .map((name) => name.toLowerCase())
@@ -35,7 +36,7 @@ export function obsStringToSign(input: ObsSignatureInput): string {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, value]) => (value ? `${name}=${value}` : name));
   const resource = `/${input.bucket}/${input.key}${subresources.length > 0 ? `?${subresources.join('&')}` : ''}`;
-  const date = input.headers['x-obs-date'] !== undefined ? '' : header(input.headers, 'date');
+  const date = expires ?? (input.headers['x-obs-date'] !== undefined ? '' : header(input.headers, 'date'));
   return `${input.method}\n${header(input.headers, 'content-md5')}\n${header(input.headers, 'content-type')}\n${date}\n${obsHeaders}${resource}`;
 }
 
@@ -47,4 +48,18 @@ export function obsSignatureProblem(input: ObsSignatureInput, authorization: str
   if (secretKey === undefined) return `unknown access key ${match[1]}`;
   const expected = createHmac('sha1', secretKey).update(obsStringToSign(input)).digest('base64');
   return expected === match[2] ? undefined : 'signature does not match';
+}
+
+/**
+ * Why a pre-signed request (query-string authentication: `AccessKeyId`, `Expires`, `Signature`) is not acceptable, or
+ * `undefined` when it is. See the OBS API reference, "Authentication of Signature in a URL".
+ */
+export function obsQuerySignatureProblem(input: ObsSignatureInput, secrets: Record<string, string>, nowSeconds: number): string | undefined {
+  const accessKey = input.query.get('AccessKeyId') ?? '';
+  const expires = input.query.get('Expires') ?? '';
+  const secretKey = secrets[accessKey];
+  if (secretKey === undefined) return `unknown access key ${accessKey}`;
+  if (!(Number(expires) >= nowSeconds)) return `the signed URL expired at ${expires}`;
+  const expected = createHmac('sha1', secretKey).update(obsStringToSign(input, expires)).digest('base64');
+  return expected === input.query.get('Signature') ? undefined : 'signature does not match';
 }
