@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, request, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -32,6 +32,8 @@ const BASELINE = process.env.BENCH_BASELINE_BUNDLE ? path.resolve(process.env.BE
 const PRELOAD = path.resolve(__dirname, 'peak-rss.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CONFIG_COUNTS = (process.env.BENCH_CONFIGS ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
+/** Also apply the handler stack with `true` in place of the handler (terraform's own share); adds minutes at 1,000. */
+const NOOP_CONTROL = process.env.BENCH_NOOP_CONTROL === '1';
 const REGION = 'ap-guangzhou';
 const OWNER_UIN = '100000000001';
 const DESTINATION = 'reports-1250000000';
@@ -284,7 +286,11 @@ function countFailed(cos: FakeCos, from: number): number {
   return cos.requests.slice(from).filter((r) => r.status >= 300 || r.status < 0).length;
 }
 
-async function handlerApply(count: number): Promise<ApplyResult> {
+/**
+ * The handler stack; with `noop`, each provisioner runs `true` instead of the handler: the same resources, graph and
+ * provisioners, so what is left is terraform's own cost of the handler path.
+ */
+async function handlerApply(count: number, noop = false): Promise<ApplyResult> {
   const cos = await new FakeCos().start();
   const clock = await new ArrivalClock(cos.url).start();
   const { root, stackDir } = synthStack('handler', (stack) => {
@@ -297,6 +303,14 @@ async function handlerApply(count: number): Promise<ApplyResult> {
       } as ConstructorParameters<typeof BucketInventory>[2]);
     }
   });
+  if (noop) {
+    const file = path.join(stackDir, 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    for (const resource of Object.values(json.resource.terraform_data) as any[]) {
+      for (const provisioner of resource.provisioner ?? []) provisioner['local-exec'].interpreter = ['true'];
+    }
+    writeFileSync(file, JSON.stringify(json));
+  }
   try {
     return await timedApply(stackDir, {
       TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: clock.url,
@@ -311,7 +325,6 @@ async function handlerApply(count: number): Promise<ApplyResult> {
 /** The real tencentcloud provider from ../shared/providers, through test/support/real-provider.ts. */
 function realProviderEnv(): { env?: Record<string, string>; why?: string } {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const support = require('../test/support/real-provider') as { realProviders: { available: boolean; reason?: string }; installRealProviders: () => { env: Record<string, string> } };
     if (!support.realProviders.available) return { why: support.realProviders.reason };
     return { env: support.installRealProviders().env };
@@ -352,11 +365,12 @@ async function providerApply(count: number): Promise<ApplyResult> {
 
 async function applySection(): Promise<void> {
   if (CONFIG_COUNTS.length === 0) return;
-  const rows: Array<{ count: number; handler: ApplyResult; provider: ApplyResult }> = [];
+  const rows: Array<{ count: number; handler: ApplyResult; provider: ApplyResult; noop?: ApplyResult }> = [];
   for (const count of CONFIG_COUNTS) {
     const handler = await handlerApply(count);
     const provider = await providerApply(count);
-    rows.push({ count, handler, provider });
+    const noop = NOOP_CONTROL ? await handlerApply(count, true) : undefined;
+    rows.push({ count, handler, provider, noop });
   }
   const cell = (r: ApplyResult) => (r.ms !== undefined ? fmt(r.ms / 1000, 1, 10) : '       n/a');
   console.log('\napply time of N periodic inventory configs (real terraform apply, default parallelism 10, against the fake COS; init not timed)');
@@ -370,6 +384,16 @@ async function applySection(): Promise<void> {
   for (const { count, handler, provider } of rows) {
     const ratio = handler.ms !== undefined && provider.ms !== undefined ? `${(handler.ms / provider.ms).toFixed(2)}x` : 'n/a';
     console.log(`  ${String(count).padStart(7)} | ${cell(handler)} | ${cell(provider)} | ${ratio.padStart(16)} | ${requests(handler).padStart(30)} | ${requests(provider).padStart(31)}`);
+  }
+  if (NOOP_CONTROL) {
+    console.log('  control: the handler stack with `true` in place of the handler (terraform\'s own cost of that path)');
+    for (const { count, handler, noop } of rows) {
+      if (noop?.ms === undefined || handler.ms === undefined) continue;
+      console.log(`  ${String(count).padStart(7)} configs: no-op ${(noop.ms / 1000).toFixed(1)} s, so the handler processes add ${((handler.ms - noop.ms) / 1000).toFixed(1)} s`
+        + ` (${((handler.ms - noop.ms) / count).toFixed(0)} ms per config at parallelism 10)`);
+    }
+  } else {
+    console.log('  (BENCH_NOOP_CONTROL=1 adds the handler stack applied with `true` in place of the handler: terraform\'s own share)');
   }
   for (const { count, handler, provider } of rows) {
     if (handler.why) console.log(`  handler path, ${count} configs, did not run: ${handler.why}`);

@@ -6,12 +6,19 @@ export { credentialsFromEnv, endpointFromEnv } from './cos-client';
 
 /** The COS calls the handler makes; the job logic takes this interface, so tests can inject their own. */
 export interface CosApi {
-  /** POST Bucket inventory; resolves with the response body, rejects with `ServiceRequestError`. */
-  postInventory(bucket: string, region: string, id: string, xml: string): Promise<string>;
+  /** POST Bucket inventory; resolves with COS's answer, rejects with `ServiceRequestError`. */
+  postInventory(bucket: string, region: string, id: string, xml: string): Promise<PostAnswer>;
   /** GET Object; `undefined` when it does not exist (yet). */
   getObject(bucket: string, region: string, key: string): Promise<Buffer | undefined>;
   /** HEAD Object size in bytes; `undefined` when it does not exist. */
   headObjectSize(bucket: string, region: string, key: string): Promise<number | undefined>;
+}
+
+/** What COS answered a job it took: the body (the JobId, or empty), and what identifies the answer. */
+export interface PostAnswer {
+  readonly statusCode: number;
+  readonly requestId?: string;
+  readonly body: string;
 }
 
 /** Headers of an XML request body; the client adds its Content-MD5 and Content-Length. */
@@ -22,7 +29,7 @@ export function createCosApi(credentials: CosCredentials, endpoint: CosEndpoint,
   return {
     async postInventory(bucket, region, id, xml) {
       const response = await client({ method: 'POST', bucket, region, query: { inventory: '', id }, headers: XML_HEADERS, body: Buffer.from(xml, 'utf8') });
-      return response.body.toString('utf8');
+      return { statusCode: response.statusCode, requestId: response.headers['x-cos-request-id'] as string | undefined, body: response.body.toString('utf8') };
     },
     async getObject(bucket, region, key) {
       return (await unlessNotFound(client({ method: 'GET', bucket, region, key })))?.body;

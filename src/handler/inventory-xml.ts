@@ -65,7 +65,8 @@ export function parseXml(xml: string): any {
 /** `PostInventoryResult/JobId`, or `undefined` for an empty body (the Chinese page documents an empty one). */
 export function parseJobId(xml: string): string | undefined {
   if (!xml.trim()) return undefined;
-  const jobId = parseXml(xml)?.PostInventoryResult?.JobId;
+  // Validated: a body cut short must not pass for one without a JobId.
+  const jobId = parser.parse(xml, true)?.PostInventoryResult?.JobId;
   return typeof jobId === 'string' && jobId.length > 0 ? jobId : undefined;
 }
 

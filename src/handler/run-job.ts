@@ -1,4 +1,4 @@
-import type { CosApi } from './cos-api';
+import type { CosApi, PostAnswer } from './cos-api';
 import { describeServiceError, ServiceRequestError } from './service-error';
 import { buildInventoryXml, parseJobId } from './inventory-xml';
 import { jobIdFor } from '../contract/job';
@@ -42,6 +42,19 @@ function isDuplicateId(err: unknown): boolean {
   return err instanceof ServiceRequestError && err.statusCode === 409;
 }
 
+/**
+ * The JobId of an accepted job. COS took the job whatever its 2xx body says, so a body that does not parse is a
+ * warning, not a failure: failing would make the next apply submit the same job again.
+ */
+function jobIdOf(answer: PostAnswer, log: (line: string) => void): string | undefined {
+  try {
+    return parseJobId(answer.body);
+  } catch (err) {
+    log(`warning: COS accepted the job (HTTP ${answer.statusCode}, request id ${answer.requestId ?? 'none'}) but its answer is not the documented XML (${(err as Error).message}); going on without a JobId`);
+    return undefined;
+  }
+}
+
 /** No HTTP answer came back (reset, timeout): the request may or may not have reached COS. */
 function isUnanswered(err: unknown): boolean {
   return err instanceof ServiceRequestError && err.statusCode === undefined;
@@ -80,7 +93,7 @@ export async function runInventoryJob(spec: InventoryJobSpec, runId: string, dep
     }
   };
   try {
-    cosJobId = parseJobId(await withRetries(post, retry, hooks));
+    cosJobId = jobIdOf(await withRetries(post, retry, hooks), deps.log);
   } catch (err) {
     if (!(isDuplicateId(err) && unansweredAttempt)) {
       const clash = isDuplicateId(err) ? ' (the id is taken: a periodic config or another job on this bucket has it)' : '';

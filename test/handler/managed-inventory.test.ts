@@ -146,6 +146,20 @@ describe('COS periodic configs with a tag filter (the handler client against the
     expect(cos.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'GET 200', 'DELETE 204']);
   });
 
+  test('every request is tried at most 4 times in all, whichever method: PUT, read-back GET, DELETE', async () => {
+    const unavailable = () => Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, code: 'ServiceUnavailable' }));
+    const attempts = (method: string) => cos.requests.filter((r) => r.method === method).length;
+    cos.inject(...unavailable());
+    await expect(putAndVerify(COS_SPEC, deps(api))).rejects.toThrow(/PUT Bucket inventory failed: ServiceUnavailable \(HTTP 503\): .*; request id fake-/);
+    expect(attempts('PUT')).toBe(4);
+    cos.inject({ kind: 'pass' }, ...unavailable());
+    await expect(putAndVerify(COS_SPEC, deps(api))).rejects.toThrow(/GET Bucket inventory failed: ServiceUnavailable \(HTTP 503\)/);
+    expect(attempts('GET')).toBe(4);
+    cos.inject(...unavailable());
+    await expect(deleteConfig(COS_SPEC, deps(api))).rejects.toThrow(/DELETE Bucket inventory failed: ServiceUnavailable \(HTTP 503\)/);
+    expect(attempts('DELETE')).toBe(4);
+  });
+
   test('encrypted reports are sent as the documented empty <SSE-COS>, and a read-back without it fails', async () => {
     const encrypted = { ...COS_SPEC, destination: { ...COS_SPEC.destination, encryption: true } };
     await putAndVerify(encrypted, deps(api));

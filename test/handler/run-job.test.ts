@@ -97,6 +97,13 @@ describe('runInventoryJob', () => {
     expect(lines).toContain('job id audit-3f2504e04f89 was already submitted by this run (HTTP 409); not submitting it again');
   }));
 
+  test('a 2xx whose body does not parse is success with a warning naming the status and request id', () => withFake({}, async () => {
+    const api = { postInventory: async () => ({ statusCode: 200, requestId: 'req-7', body: '<PostInventoryResult><JobId>cut' }) } as any;
+    const result = await runInventoryJob(SPEC, RUN_ID, deps({ api }));
+    expect(result).toMatchObject({ jobId: JOB_ID, cosJobId: undefined, alreadySubmitted: false });
+    expect(lines.find((line) => line.startsWith('warning:'))).toMatch(/^warning: COS accepted the job \(HTTP 200, request id req-7\) but its answer is not the documented XML/);
+  }));
+
   test('a 409 on the first attempt is a clash with another id, not success', () => withFake({}, async () => {
     const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: cos.proxyUrl, protocol: 'http:' });
     await runInventoryJob(SPEC, RUN_ID, deps({ api }));

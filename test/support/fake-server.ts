@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 /** A fault served instead of the next request's normal answer. */
 export type Fault =
+  | { kind: 'pass' }
   | { kind: 'status'; status: number; code: string; message?: string }
   | { kind: 'reset' }
   | { kind: 'delay'; ms: number };
