@@ -44,7 +44,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Start-up
 
-interface Sample { ms: number; firstRequestMs?: number; peakKb: number }
+interface Sample { ms: number; firstRequestMs?: number; peakKb: number; cpuMs: number }
 
 /**
  * Forwards every request, unchanged, to a fake, and notes when the first one of a process arrives: the command's
@@ -88,7 +88,7 @@ async function timed(args: string[], env: NodeJS.ProcessEnv = {}, clock?: Arriva
   const { stderr } = await run(process.execPath, ['--require', PRELOAD, ...args], { env: { PATH: process.env.PATH, ...env } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const firstRequestMs = clock?.firstArrival !== undefined ? Number(clock.firstArrival - start) / 1e6 : undefined;
-  return { ms, firstRequestMs, peakKb: Number(/PEAK_RSS_KB=(\d+)/.exec(stderr)?.[1]) };
+  return { ms, firstRequestMs, peakKb: Number(/PEAK_RSS_KB=(\d+)/.exec(stderr)?.[1]), cpuMs: Number(/CPU_US=(\d+)/.exec(stderr)?.[1]) / 1000 };
 }
 
 const COS_CONFIG = {
@@ -139,14 +139,16 @@ async function startupSection(): Promise<void> {
     const failed = cos.requests.filter((r) => r.status >= 300).length + obs.requests.filter((r) => r.status >= 300).length;
     const bare = median(samples.get("node -e ''")!.map((s) => s.ms));
     console.log(`\nstart-up (median of ${RUNS} interleaved rounds; "first request" is spawn to the first request reaching the fake,`);
-    console.log('  "whole process" is spawn to exit, with a PUT and a GET against a local fake in between)');
-    console.log(`  ${'process'.padEnd(20)} | first request ms | x node -e '' | whole process ms | x node -e '' | peak MB`);
+    console.log('  "whole process" is spawn to exit, with a PUT and a GET against a local fake in between; CPU is user + system, all threads)');
+    const bareCpu = median(samples.get("node -e ''")!.map((s) => s.cpuMs));
+    console.log(`  ${'process'.padEnd(20)} | first request ms | x node -e '' | whole process ms | x node -e '' | CPU ms | x node -e '' | peak MB`);
     for (const probe of all) {
       const list = samples.get(probe.name)!;
       const ms = median(list.map((s) => s.ms));
+      const cpu = median(list.map((s) => s.cpuMs));
       const first = list.every((s) => s.firstRequestMs !== undefined) ? median(list.map((s) => s.firstRequestMs!)) : undefined;
       console.log(`  ${probe.name.padEnd(20)} | ${first !== undefined ? fmt(first, 1, 16) : ' '.repeat(16)} | ${first !== undefined ? fmt(first / bare, 2, 12) : ' '.repeat(12)}`
-        + ` | ${fmt(ms, 1, 16)} | ${fmt(ms / bare, 2, 12)} | ${fmt(median(list.map((s) => s.peakKb)) / 1024, 1, 7)}`);
+        + ` | ${fmt(ms, 1, 16)} | ${fmt(ms / bare, 2, 12)} | ${fmt(cpu, 1, 6)} | ${fmt(cpu / bareCpu, 2, 12)} | ${fmt(median(list.map((s) => s.peakKb)) / 1024, 1, 7)}`);
     }
     if (BASELINE) console.log(`  baseline: ${BASELINE}`);
     if (failed > 0) console.log(`  NOTE: ${failed} request(s) to the fakes failed; the figures include failing runs`);

@@ -28,8 +28,3 @@ function handlerAsset(scope: Construct): TerraformAsset {
 export function handlerScriptPath(scope: Construct): string {
   return path.posix.join(handlerAsset(scope).path, ENTRY);
 }
-
-/** The command prefix that runs the handler: `<node> "<asset>/index.js"`. */
-export function handlerCommand(scope: Construct, nodeExecutable = 'node'): string {
-  return `${nodeExecutable} "${handlerScriptPath(scope)}"`;
-}

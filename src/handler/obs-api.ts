@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { XMLBuilder } from 'fast-xml-parser';
 import { OBS_REGION_PATTERN } from '../contract/rules/region';
 import { parseErrorBody } from './inventory-xml';
@@ -164,7 +163,8 @@ const xmlBuilder = new XMLBuilder({ format: false, suppressEmptyNode: false, pro
 function sendSigned(url: string, headers: Record<string, string>, body: Buffer, agent: Agent | undefined, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    // node:https (and node:tls with it) is loaded only here, so a COS command never pays for it at start-up.
+    const send = target.protocol === 'https:' ? (require('node:https') as typeof import('node:https')).request : httpRequest;
     const req = send(target, { method: 'PUT', headers, ...(agent ? { agent } : {}), timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
