@@ -1,7 +1,7 @@
 // Values cross into Terraform as data, never as code: a prefix given as a Terraform variable (`-var`) or as literal
 // text reaches COS byte-exact, whatever it contains (quotes, backslashes, newlines, `${`, `%{`, unicode); and the
 // handler runs with no shell, so a `nodeExecutable` with shell syntax is only ever a (missing) path.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
@@ -57,6 +57,16 @@ test('a -var value and a literal prefix reach COS byte-exact; nothing is evaluat
   expect(cos.inventoryPosts.map((r) => prefixOf(r.body))).toEqual([AWKWARD]);
   expect(cos.inventoryPuts.map((r) => prefixOf(r.body))).toEqual([AWKWARD]);
   await terraform('destroy', '-auto-approve', '-input=false', `-var=prefix=${AWKWARD}`);
+}, 120_000);
+
+test('a nodeExecutable whose path has spaces is just a path', async () => {
+  const dir = path.join(outdir, 'my node dir');
+  mkdirSync(dir);
+  symlinkSync(process.execPath, path.join(dir, 'node'));
+  synthesize({ nodeExecutable: path.join(dir, 'node') });
+  await terraform('init', '-input=false');
+  await terraform('apply', '-auto-approve', '-input=false', '-var=prefix=p');
+  await terraform('destroy', '-auto-approve', '-input=false', '-var=prefix=p');
 }, 120_000);
 
 test('nodeExecutable is run without a shell: shell syntax in it runs nothing', async () => {
