@@ -14,9 +14,12 @@ import { cosPutXml } from '../../src/handler/cos-config-api';
 import { parseXml } from '../../src/handler/inventory-xml';
 import type { ManagedInventorySpec } from '../../src/contract/spec';
 import { compareConfigs, ComparableConfig, flatten, InventoryConfigApi } from '../../src/handler/managed-inventory';
+import { BUNDLE, cli } from '../support/cli';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
 import { synthJson } from '../support/synth';
+
+const execFileAsync = promisify(execFile);
 
 // ---------------------------------------------------------------------------------------------------------------
 // A stack as cdktf synthesizes it: both forms of a handler-managed input.config, provider resources with single
@@ -401,17 +404,6 @@ describe('checkConfigs', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The bundled CLI against the fake COS and the fake OBS.
 
-const BUNDLE = path.resolve(__dirname, '..', '..', 'assets', 'handler', 'index.js');
-const execFileAsync = promisify(execFile);
-
-async function cli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [BUNDLE, ...args], { env: { PATH: process.env.PATH, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err: any) {
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('cos-inventory check (bundled CLI)', () => {
   let cos: FakeCos;

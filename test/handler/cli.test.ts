@@ -1,23 +1,11 @@
 // The bundled handler as operators and terraform run it: `cos-inventory run|verify`.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from '../support/cli';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { SPEC } from '../support/seed-job';
 
-const BUNDLE = path.resolve(__dirname, '..', '..', 'assets', 'handler', 'index.js');
-const execFileAsync = promisify(execFile);
-
-async function cli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [BUNDLE, ...args], { env: { PATH: process.env.PATH, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (err: any) {
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 let cos: FakeCos;
 beforeEach(async () => { cos = await new FakeCos({ deliverReports: true }).start(); });
