@@ -97,6 +97,13 @@ describe('runInventoryJob', () => {
     expect(lines).toContain('job id audit-3f2504e04f89 was already submitted by this run (HTTP 409); not submitting it again');
   }));
 
+  test('an empty answer, as the Chinese POST Bucket inventory page documents it, is success without a JobId', () => withFake({ emptyPostInventoryBody: true }, async () => {
+    const result = await runInventoryJob(SPEC, RUN_ID, deps());
+    expect(result).toMatchObject({ jobId: JOB_ID, cosJobId: undefined, alreadySubmitted: false });
+    expect(lines).toContain('JobId: (none returned)');
+    expect(lines.some((line) => line.startsWith('warning:'))).toBe(false);
+  }));
+
   test('a 2xx whose body does not parse is success with a warning naming the status and request id', () => withFake({}, async () => {
     const api = { postInventory: async () => ({ statusCode: 200, requestId: 'req-7', body: '<PostInventoryResult><JobId>cut' }) } as any;
     const result = await runInventoryJob(SPEC, RUN_ID, deps({ api }));
