@@ -6,6 +6,7 @@ import { known } from './validation/known';
 import { checkObsBucketName } from './contract/rules/obs-bucket-name';
 import { checkReportPrefix } from './contract/rules/object-prefix';
 import { checkObsRegion } from './contract/rules/region';
+import { checkPolicySize } from './contract/rules/bucket-policy';
 import { describeProblem, Problem, throwIfProblems } from './contract/rules/problem';
 
 /** Props of {@link ObsInventoryDestination}. */
@@ -92,6 +93,7 @@ export class ObsInventoryDestination extends Construct {
         ...(this.policy && this.reportPrefixes.length === 0
           ? [{ field: 'managePolicy', value: true, rule: 'no ObsBucketInventory reports here, so the bucket policy would have no statement' }]
           : []),
+        ...checkPolicySize('policy', this.renderPolicy()),
       ].map(describeProblem),
     });
   }
@@ -101,16 +103,15 @@ export class ObsInventoryDestination extends Construct {
     if (!this.reportPrefixes.includes(reportPrefix)) this.reportPrefixes.push(reportPrefix);
   }
 
+  /**
+   * One statement per report prefix, or, when that would pass OBS's 20 KB policy limit, one statement over all the
+   * prefixes (the same resources, fewer bytes); the validation refuses a policy that still does not fit.
+   */
   private renderPolicy(): string {
-    return JSON.stringify({
-      Statement: this.reportPrefixes.map((prefix, index) => ({
-        Sid: `obs-inventory-${index}`,
-        Effect: 'Allow',
-        Principal: { Service: ['obs'] },
-        Action: ['PutObject'],
-        Resource: [`${this.bucketName}/${prefix}/*`],
-      })),
-    });
+    const resources = this.reportPrefixes.map((prefix) => `${this.bucketName}/${prefix}/*`);
+    const statement = (sid: string, resource: string[]) => ({ Sid: sid, Effect: 'Allow', Principal: { Service: ['obs'] }, Action: ['PutObject'], Resource: resource });
+    const perPrefix = JSON.stringify({ Statement: resources.map((resource, index) => statement(`obs-inventory-${index}`, [resource])) });
+    return checkPolicySize('policy', perPrefix).length === 0 ? perPrefix : JSON.stringify({ Statement: [statement('obs-inventory', resources)] });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CosServiceRole, InventoryDestination, PolicyEffect } from '../../src';
+import { CosServiceRole, InventoryDestination, ObsInventoryDestination, PolicyEffect } from '../../src';
 import { MAX_POLICY_BYTES } from '../../src/contract/rules/bucket-policy';
 import { DESTINATION } from '../support/build';
 import { synth, synthJson } from '../support/synth';
@@ -72,5 +72,26 @@ describe('rule: the whole bucket policy fits 20 KB', () => {
       const destination = new InventoryDestination(scope, 'Dest', DESTINATION);
       for (let i = 0; i < 200; i++) destination.addToResourcePolicy({ ...STATEMENT, resources: [`qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/team-${i}/*`] });
     })).toThrow(/\[test\/Dest\] policy = ".*\.\.\.": is \d+ bytes; a bucket policy may have at most 20480/);
+  });
+});
+
+describe('rule: an OBS bucket policy fits OBS\'s 20 KB', () => {
+  function obsPolicy(prefixCount: number, prefixLength: number) {
+    return synthJson((scope) => {
+      const destination = new ObsInventoryDestination(scope, 'Dest', { bucketName: 'destbucket', region: 'cn-north-4' });
+      for (let i = 0; i < prefixCount; i++) destination.grantInventoryReports(`${'r'.repeat(prefixLength)}-${i}`);
+    });
+  }
+
+  test('many report prefixes share one statement when one each would not fit', () => {
+    const json = obsPolicy(200, 20);
+    const policy = (Object.values(json.resource.huaweicloud_obs_bucket_policy)[0] as any).policy as string;
+    expect(Buffer.byteLength(policy)).toBeLessThanOrEqual(MAX_POLICY_BYTES);
+    expect(JSON.parse(policy).Statement).toHaveLength(1);
+    expect(JSON.parse(policy).Statement[0].Resource).toHaveLength(200);
+  });
+
+  test('a policy that does not fit even then fails synth', () => {
+    expect(() => obsPolicy(100, 300)).toThrow(/\[test\/Dest\] policy = ".*\.\.\.": is \d+ bytes; a bucket policy may have at most 20480/);
   });
 });
