@@ -1,6 +1,7 @@
 import { BucketInventory } from './bucket-inventory';
 import { Construct, Token } from './core';
 import { InventoryDestination, InventoryDestinationProps } from './inventory-destination';
+import { CosHandlerOptions } from './handler-options';
 import { InventoryOptions } from './inventory-options';
 
 /** Props of {@link CentralInventory}. */
@@ -14,6 +15,11 @@ export interface CentralInventoryProps {
    * @default - daily, current versions, no optional fields, SSE-COS encrypted reports
    */
   readonly inventory?: InventoryOptions;
+  /**
+   * How the bundled handler runs for the configs it puts (see `BucketInventory.management`).
+   * @default - `node` from the PATH, the public COS endpoint
+   */
+  readonly handler?: CosHandlerOptions;
 }
 
 /**
@@ -37,7 +43,7 @@ export class CentralInventory extends Construct {
       seen.add(bucketName);
       // Named after the bucket so reordering the list does not replace resources.
       const constructId = Token.isUnresolved(bucketName) ? `Source${index}` : bucketName;
-      return new BucketInventory(this, constructId, { ...props.inventory, destination: this.destination, bucketName });
+      return new BucketInventory(this, constructId, { ...props.inventory, ...props.handler, destination: this.destination, bucketName });
     });
   }
 }

@@ -37,4 +37,20 @@ describe('CentralInventory', () => {
       });
     })).toThrow('[test/Central] sourceBuckets[1] = "a-1250000000": is listed twice; list each source once');
   });
+
+  test('handler options reach every config the handler puts', () => {
+    const json = synthJson((scope) => {
+      new CentralInventory(scope, 'Central', {
+        destination: { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001' },
+        sourceBuckets: ['a-1250000000', 'b-1250000000'],
+        handler: { nodeExecutable: '/opt/node/bin/node', endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn' } },
+      });
+    });
+    const configs = Object.entries(json.resource.terraform_data).filter(([name]) => name.includes('_Managed_Config_')).map(([, r]: any) => r.provisioner[0]['local-exec']);
+    expect(configs).toHaveLength(2);
+    for (const exec of configs) {
+      expect(exec.interpreter[0]).toBe('/opt/node/bin/node');
+      expect(exec.environment.COS_INVENTORY_DOMAIN).toBe('{Bucket}.cos-internal.{Region}.tencentcos.cn');
+    }
+  });
 });
