@@ -3,9 +3,10 @@
 // so a cdktn build changes these lines (and regenerates the bindings) and nothing else.
 export {
   Annotations,
+  anyToTerraform,
   AssetType,
-  DataResource,
   Fn,
+  hashMapper,
   Lazy,
   TerraformAsset,
   TerraformResource,

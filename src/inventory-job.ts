@@ -1,4 +1,5 @@
-import { Construct, DataResource, Fn, TerraformResource } from './core';
+import { Construct, Fn, TerraformResource } from './core';
+import { TerraformData } from './terraform-data';
 import { CosHandlerOptions, cosEndpointSettings, cosHandlerProblems } from './handler-options';
 import { handlerProvisioner } from './handler-provisioner';
 import { MAX_JOB_ID_PREFIX_LENGTH, oneTimeJobProblems } from './contract/job';
@@ -97,7 +98,7 @@ export class InventoryJob extends Construct {
     throwIfProblems(this.node.path, schemaProblems(JOB_SCHEMA, spec));
     // The job travels as data: Terraform encodes it for the handler, so no value is ever read as JSON or HCL.
     const job = literalTemplates(spec);
-    const resource = new DataResource(this, 'Job', {
+    const resource = new TerraformData(this, 'Job', {
       // Kept in state and shown in plans; it holds no credentials.
       input: { job },
       // Replacement is what re-runs a create-time provisioner: on a changed job, or on every apply when asked.

@@ -1,4 +1,5 @@
-import { Construct, DataResource, ITerraformDependable, TerraformResource } from './core';
+import { Construct, ITerraformDependable, TerraformResource } from './core';
+import { TerraformData } from './terraform-data';
 import { handlerProvisioner } from './handler-provisioner';
 import type { ManagedInventorySpec, ManagedInventoryTarget } from './contract/spec';
 import { literalTemplates } from './terraform-literal';
@@ -38,7 +39,7 @@ export class ManagedInventoryConfig extends Construct {
     const config = literalTemplates(props.spec);
     const run = { nodeExecutable: props.nodeExecutable, settings: props.environment };
 
-    const owner = new DataResource(this, 'Owner', {
+    const owner = new TerraformData(this, 'Owner', {
       input: { target },
       triggersReplace: { target },
       dependsOn: props.dependsOn,
@@ -47,7 +48,7 @@ export class ManagedInventoryConfig extends Construct {
         ...run, command: 'delete', when: 'destroy', environment: { [TARGET_VARIABLE]: '${jsonencode(self.input.target)}' },
       })],
     });
-    this.resource = new DataResource(this, 'Config', {
+    this.resource = new TerraformData(this, 'Config', {
       input: { config },
       triggersReplace: { config },
       dependsOn: [owner],
