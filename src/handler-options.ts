@@ -1,3 +1,4 @@
+import { checkCosProtocol } from './contract/rules/choices';
 import { Problem } from './contract/rules/problem';
 import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE } from './contract/environment';
 
@@ -48,8 +49,5 @@ export function cosEndpointSettings(endpoint: InventoryJobEndpoint | undefined):
 }
 
 export function cosHandlerProblems(options: CosHandlerOptions): Problem[] {
-  const protocol = options.endpoint?.protocol;
-  return protocol !== undefined && protocol !== 'http:' && protocol !== 'https:'
-    ? [{ field: 'endpoint.protocol', value: protocol, rule: 'must be http: or https:' }]
-    : [];
+  return checkCosProtocol('endpoint.protocol', options.endpoint?.protocol);
 }

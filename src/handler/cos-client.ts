@@ -11,6 +11,9 @@ import type { Socket } from 'node:net';
 import { parseErrorBody } from './inventory-xml';
 import { ServiceRequestError } from './service-error';
 import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE, COS_TIMEOUT_VARIABLE } from '../contract/environment';
+import { checkCosProtocol } from '../contract/rules/choices';
+import { describeProblem } from '../contract/rules/problem';
+import { parseBucketName } from '../contract/names';
 
 /** Credentials, read from the same variables the tencentcloud provider reads. Never logged or stored. */
 export interface CosCredentials {
@@ -44,12 +47,11 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): CosCredentials {
 export function endpointFromEnv(env: NodeJS.ProcessEnv): CosEndpoint {
   const proxy = env[COS_PROXY_VARIABLE] || undefined;
   const protocol = env[COS_PROTOCOL_VARIABLE] || (proxy?.startsWith('http:') ? 'http:' : undefined);
-  if (protocol !== undefined && protocol !== 'http:' && protocol !== 'https:') {
-    throw new Error(`COS_INVENTORY_PROTOCOL = ${JSON.stringify(protocol)}: must be http: or https:`);
-  }
+  const problems = checkCosProtocol(COS_PROTOCOL_VARIABLE, protocol);
+  if (problems.length > 0) throw new Error(problems.map(describeProblem).join('\n'));
   const timeoutMs = env[COS_TIMEOUT_VARIABLE] ? Number(env[COS_TIMEOUT_VARIABLE]) : DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs > 0)) throw new Error(`COS_INVENTORY_TIMEOUT_MS = ${JSON.stringify(env.COS_INVENTORY_TIMEOUT_MS)}: must be a number of milliseconds above 0`);
-  return { domain: env[COS_DOMAIN_VARIABLE] || undefined, proxy, protocol, timeoutMs };
+  return { domain: env[COS_DOMAIN_VARIABLE] || undefined, proxy, protocol: protocol as CosEndpoint['protocol'], timeoutMs };
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -144,9 +146,7 @@ export interface PreparedRequest {
 
 /** The base URL (`protocol//host`) of a bucket: the host template filled in, or `<bucket>.cos.<region>.myqcloud.com`. */
 export function bucketBaseUrl(endpoint: CosEndpoint, bucket: string, region: string): URL {
-  const dash = bucket.lastIndexOf('-');
-  const shortName = dash > 0 ? bucket.slice(0, dash) : bucket;
-  const appId = dash > 0 ? bucket.slice(dash + 1) : '';
+  const { shortName, appId } = parseBucketName(bucket);
   // The SDK's Domain syntax: {{Bucket}} is the short name in the doubled form, {Bucket} the full one.
   const host = (endpoint.domain ?? '{Bucket}.cos.{Region}.myqcloud.com')
     .replace(/\{\{AppId\}\}/gi, appId).replace(/\{\{Bucket\}\}/gi, shortName).replace(/\{\{Region\}\}/gi, region)

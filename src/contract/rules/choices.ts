@@ -25,3 +25,8 @@ export function checkOwnerUin(field: string, value: unknown): Problem[] {
     ? []
     : [{ field, value, rule: 'must be the numeric owner UIN of the account (5 to 20 digits)' }];
 }
+
+/** The protocol the handler speaks to COS, as `endpoint.protocol` and `COS_INVENTORY_PROTOCOL` name it. */
+export function checkCosProtocol(field: string, value: unknown): Problem[] {
+  return value === undefined || value === 'http:' || value === 'https:' ? [] : [{ field, value, rule: 'must be http: or https:' }];
+}
