@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import COS = require('cos-nodejs-sdk-v5');
-import { BucketInventory, InventoryDestination } from '../src';
+import { BucketPolicyOwner, cos as tencent } from '../src';
 import { CosBucketInventory } from '../src/.gen/providers/tencentcloud/cos-bucket-inventory';
 import { TencentcloudProvider } from '../src/.gen/providers/tencentcloud/provider';
 import { cosAuthorization, createCosClient } from '../src/handler/cos-client';
@@ -108,11 +108,11 @@ function probes(label: string, bundle: string, cosClock: ArrivalClock, obsClock:
     { name: `${label} --help`, args: [bundle, '--help'] },
     {
       name: `${label} COS put`, args: [bundle, 'put'], clock: cosClock,
-      env: { TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cosClock.url, COS_INVENTORY_CONFIG: JSON.stringify(COS_CONFIG) },
+      env: { TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cosClock.url, INVENTORY_CONFIG: JSON.stringify(COS_CONFIG) },
     },
     {
       name: `${label} OBS put`, args: [bundle, 'put'], clock: obsClock,
-      env: { HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: obsClock.url.replace(/^http:\/\//, ''), COS_INVENTORY_CONFIG: JSON.stringify(OBS_CONFIG) },
+      env: { HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: obsClock.url.replace(/^http:\/\//, ''), INVENTORY_CONFIG: JSON.stringify(OBS_CONFIG) },
     },
   ];
 }
@@ -219,7 +219,7 @@ async function requestsPerRun(spec: object, runId: string): Promise<{ requests: 
   try {
     const env = {
       TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl,
-      COS_INVENTORY_JOB: JSON.stringify(spec), COS_INVENTORY_RUN_ID: runId,
+      INVENTORY_JOB: JSON.stringify(spec), INVENTORY_RUN_ID: runId,
     };
     const result = await timed([BUNDLE, 'run'], env);
     return { requests: cos.requests.length, peakMb: result.peakKb / 1024, ms: result.ms };
@@ -299,12 +299,12 @@ async function handlerApply(count: number, noop = false): Promise<ApplyResult> {
   const clock = await new ArrivalClock(cos.url).start();
   const { root, stackDir } = synthStack('handler', (stack) => {
     // An existing destination whose policy is managed elsewhere: the stack holds nothing but the configs.
-    const destination = new InventoryDestination(stack, 'Destination', { bucketName: DESTINATION, region: REGION, ownerUin: OWNER_UIN, existingBucket: true, managePolicy: false });
+    const destination = tencent.InventoryDestination.fromBucketAttributes(stack, 'Destination', { bucketName: DESTINATION, region: REGION, ownerUin: OWNER_UIN, policyOwner: BucketPolicyOwner.ELSEWHERE });
     for (let i = 0; i < count; i++) {
       // The tag filter sends it through the handler whatever the routing of plain configs.
-      new BucketInventory(stack, `Source${i}`, {
-        destination, bucketName: `source${i}-1250000000`, prefix: 'logs/', optionalFields: ['Size'], tags: { team: 'bench' },
-      } as ConstructorParameters<typeof BucketInventory>[2]);
+      new tencent.BucketInventory(stack, `Source${i}`, {
+        destination, bucketName: `source${i}-1250000000`, optionalFields: ['Size'], filter: { prefix: 'logs/', objectTags: { team: 'bench' } },
+      });
     }
   });
   if (noop) {

@@ -9,11 +9,9 @@ const SIZES = [1, 100, 1000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 function buildWithLibrary(stack, count) {
-  const { CentralInventory } = require('../lib');
-  new CentralInventory(stack, 'Inventory', {
-    destination: { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001' },
-    sourceBuckets: Array.from({ length: count }, (_, i) => `source-${i}-1250000000`),
-  });
+  const { cos } = require('../lib');
+  const destination = new cos.InventoryDestination(stack, 'Destination', { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001' });
+  new cos.CentralInventory(stack, 'Inventory', { destination, sources: Array.from({ length: count }, (_, i) => `source-${i}-1250000000`) });
 }
 
 // The same JSON the library produces, written by hand against the generated bindings.

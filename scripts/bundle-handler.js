@@ -4,6 +4,11 @@
 // `cos-inventory` command:
 //   index.js  the command: the handler, its own COS client and fast-xml-parser. It starts without either SDK.
 //   obs.js    esdk-obs-nodejs alone, required from index.js at run time by OBS commands only.
+//   report.js the report reader and `cos-inventory report` (src/handler/report-command.ts, src/report/**, with
+//             hyparquet-writer), required from index.js only for `report` and a job's summary; also the script of
+//             its summary worker threads.
+// It also bundles the reader's Node API (src/handler/report-api.ts) to assets/report/index.js, with its declarations
+// (tsc) in assets/report/types and assets/report/index.d.ts: `require('cdktf-cos-inventory/assets/report')`.
 // cos-nodejs-sdk-v5 is in neither: it stays a devDependency, the reference the COS client's signing is tested against.
 // The build fails if a bundle holds a package it must not (checked in esbuild's metafile).
 const { build } = require('esbuild');
@@ -32,6 +37,22 @@ const obsAsSibling = {
   },
 };
 
+/** In index.js, `require('./report-command')` becomes `require('./report.js')`: the reader loads only when used. */
+const reportAsSibling = {
+  name: 'report-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/report-command$/ }, () => ({ path: './report.js', external: true }));
+  },
+};
+
+/** In assets/report/index.js, esdk-obs-nodejs is the handler's copy, `../handler/obs.js`. */
+const obsFromHandler = {
+  name: 'obs-from-handler',
+  setup(build) {
+    build.onResolve({ filter: /^esdk-obs-nodejs$/ }, () => ({ path: '../handler/obs.js', external: true }));
+  },
+};
+
 /** Packages (by node_modules directory) that went into a bundle, with their bytes in it. */
 function packagesIn(metafile, outfile) {
   const output = Object.entries(metafile.outputs).find(([file]) => path.resolve(file) === outfile)?.[1];
@@ -45,7 +66,8 @@ function packagesIn(metafile, outfile) {
 }
 
 const bundles = [
-  { name: 'index.js', entry: path.join(root, 'src', 'handler', 'main.ts'), plugins: [obsAsSibling], forbidden: ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs'] },
+  { name: 'index.js', entry: path.join(root, 'src', 'handler', 'main.ts'), plugins: [obsAsSibling, reportAsSibling], forbidden: ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs', 'hyparquet-writer'] },
+  { name: 'report.js', entry: path.join(root, 'src', 'handler', 'report-command.ts'), plugins: [obsAsSibling], forbidden: ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs'] },
   { name: 'obs.js', entry: require.resolve('esdk-obs-nodejs', { paths: [root] }), plugins: [], forbidden: ['cos-nodejs-sdk-v5'] },
 ];
 
@@ -63,6 +85,24 @@ async function main() {
     console.log(`handler bundled: ${path.relative(root, outfile)} (${kib(bytes)}: ${parts})`);
   }
   fs.chmodSync(path.join(outdir, 'index.js'), 0o755);
+  await bundleReportApi(kib);
+}
+
+/** assets/report/: the reader's Node API, index.js (esbuild) and its declarations (tsc). */
+async function bundleReportApi(kib) {
+  const reportDir = path.join(root, 'assets', 'report');
+  fs.rmSync(reportDir, { recursive: true, force: true });
+  const outfile = path.join(reportDir, 'index.js');
+  const result = await build({ ...common, entryPoints: [path.join(root, 'src', 'handler', 'report-api.ts')], outfile, plugins: [obsFromHandler] });
+  const { bytes, packages } = packagesIn(result.metafile, outfile);
+  for (const name of ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs']) if (packages.has(name)) throw new Error(`report bundle index.js must not contain ${name}`);
+  console.log(`report API bundled: ${path.relative(root, outfile)} (${kib(bytes)})`);
+  const { execFileSync } = require('node:child_process');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }),
+    '--declaration', '--emitDeclarationOnly', '--skipLibCheck', '--strict', '--esModuleInterop', '--target', 'es2022',
+    '--module', 'commonjs', '--moduleResolution', 'node', '--types', 'node', '--rootDir', path.join(root, 'src'),
+    '--outDir', path.join(reportDir, 'types'), path.join(root, 'src', 'handler', 'report-api.ts'), path.join(root, 'src', 'handler', 'esdk-obs-nodejs.d.ts')], { stdio: 'inherit' });
+  fs.writeFileSync(path.join(reportDir, 'index.d.ts'), "export * from './types/handler/report-api';\n");
 }
 
 main().catch((err) => {

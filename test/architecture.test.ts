@@ -1,12 +1,13 @@
 // The layers of src/ and who may import whom: constructs and handler both build on the contract (spec types,
 // environment names, rules, defaults), never on each other, and the contract builds on neither, nor on cdktf or an
-// SDK. So lib/ ships no handler code, and the handler bundle carries no construct code.
+// SDK. The report reader is a layer of its own that the handler's commands use. So lib/ ships no handler or reader
+// code, and the handler bundle carries no construct code.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 const SRC = path.resolve(__dirname, '..', 'src');
 
-type Layer = 'contract' | 'handler' | 'constructs' | 'bindings';
+type Layer = 'contract' | 'handler' | 'report' | 'constructs' | 'bindings';
 interface Import { readonly local: boolean; readonly target: string }
 
 function sourceFiles(dir: string): string[] {
@@ -27,13 +28,14 @@ function importsOf(file: string): Import[] {
 
 function layerOf(relative: string): Layer {
   const top = relative.split(path.sep)[0];
-  return top === 'contract' || top === 'handler' ? top : top === '.gen' ? 'bindings' : 'constructs';
+  return top === 'contract' || top === 'handler' || top === 'report' ? top : top === '.gen' ? 'bindings' : 'constructs';
 }
 
 /** What each layer may import: local layers, and packages. */
 const RULES: Record<Exclude<Layer, 'bindings'>, { layers: Layer[]; packages: (name: string) => boolean }> = {
   contract: { layers: ['contract'], packages: (name) => name === 'valibot' },
-  handler: { layers: ['handler', 'contract'], packages: (name) => !['cdktf', 'constructs'].includes(name) },
+  handler: { layers: ['handler', 'report', 'contract'], packages: (name) => !['cdktf', 'constructs'].includes(name) },
+  report: { layers: ['report', 'contract'], packages: (name) => !['cdktf', 'constructs', 'cos-nodejs-sdk-v5', 'esdk-obs-nodejs'].includes(name) },
   constructs: { layers: ['constructs', 'contract', 'bindings'], packages: (name) => !/cos-nodejs-sdk-v5|esdk-obs-nodejs|fast-xml-parser/.test(name) },
 };
 
@@ -48,5 +50,5 @@ test.each(Object.keys(RULES) as Array<keyof typeof RULES>)('the %s layer imports
 });
 
 test('the guard sees every layer', () => {
-  expect(new Set(files.map((f) => layerOf(f.file)))).toEqual(new Set(['contract', 'handler', 'constructs']));
+  expect(new Set(files.map((f) => layerOf(f.file)))).toEqual(new Set(['contract', 'handler', 'report', 'constructs']));
 });

@@ -12,9 +12,9 @@ const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('## Constructs'));
 
 test('the quick start code is examples/new-destination/main.ts, importing the package by name', () => {
-  const code = /```ts\n([\s\S]*?)```/.exec(quickStart)![1];
+  const code = /```ts fixture=full\n([\s\S]*?)```/.exec(quickStart)![1];
   const example = readFileSync(path.join(ROOT, 'examples', 'new-destination', 'main.ts'), 'utf8');
-  expect(code).toBe(example.replace("from '../../src'", "from 'cdktf-cos-inventory'"));
+  expect(code).toBe(example);
 });
 
 test('the quick start shows what `npm run demo` prints for it', () => {
@@ -27,4 +27,11 @@ test('the quick start shows what `npm run demo` prints for it', () => {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+});
+
+test('README and examples use only the 1.0 names', () => {
+  const removed = /\b(ObsInventoryDestination|ObsBucketInventory|ObsInventoryField|CosServiceRole\(|existingBucket|managePolicy|sourceBuckets|reportLocation|InventoryJobEndpoint|ObsEndpoint)\b/;
+  const examples = ['new-destination', 'existing-destination', 'one-off-job', 'obs-inventory']
+    .map((name) => readFileSync(path.join(ROOT, 'examples', name, 'main.ts'), 'utf8'));
+  for (const text of [readme.slice(0, readme.indexOf('## Development')), ...examples]) expect(text).not.toMatch(removed);
 });

@@ -2,31 +2,29 @@
 // and prints the policy document that team has to merge.
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { BucketInventory, InventoryDestination, InventoryField, InventoryFrequency, InventoryObjectVersions, TencentcloudProvider } from '../../src';
+import { BucketPolicyOwner, cos, InventoryFrequency, InventoryObjectVersions, TencentcloudProvider } from 'cdktf-cos-inventory';
 
 export class ExistingDestinationStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new TencentcloudProvider(this, 'tencentcloud', { region: 'ap-shanghai' });
 
-    const destination = new InventoryDestination(this, 'Destination', {
+    const destination = cos.InventoryDestination.fromBucketAttributes(this, 'Destination', {
       bucketName: 'central-inventory-1250000000',
       region: 'ap-shanghai',
-      existingBucket: true,
-      managePolicy: false,
       ownerUin: '100000000001',
       reportPrefix: 'reports',
+      policyOwner: BucketPolicyOwner.ELSEWHERE,
     });
 
-    new BucketInventory(this, 'Warehouse', {
+    new cos.BucketInventory(this, 'Warehouse', {
       destination,
       bucketName: 'warehouse-1250000000',
       inventoryId: 'warehouse-weekly',
       frequency: InventoryFrequency.WEEKLY,
       includedObjectVersions: InventoryObjectVersions.ALL,
-      prefix: 'exports/',
-      createdAfter: 1704067200,
-      optionalFields: [InventoryField.SIZE, InventoryField.TAG, InventoryField.CRC64, InventoryField.USER_METADATA],
+      filter: { prefix: 'exports/', createdAfter: 1704067200 },
+      optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.TAG, cos.InventoryField.CRC64, cos.InventoryField.USER_METADATA],
     });
 
     new TerraformOutput(this, 'destination_policy', {

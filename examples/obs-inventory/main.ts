@@ -3,7 +3,7 @@
 // resources, and prints the policy statement the destination needs.
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { InventoryFrequency, InventoryObjectVersions, ObsBucketInventory, ObsInventoryDestination, ObsInventoryField } from '../../src';
+import { BucketPolicyOwner, InventoryFrequency, InventoryObjectVersions, obs } from 'cdktf-cos-inventory';
 
 /** What the example lets a caller vary (the end-to-end test changes the prefix). */
 export interface ObsInventoryOptions {
@@ -13,23 +13,22 @@ export interface ObsInventoryOptions {
 export class ObsInventoryStack extends TerraformStack {
   constructor(scope: Construct, id: string, options: ObsInventoryOptions = {}) {
     super(scope, id);
-    const destination = new ObsInventoryDestination(this, 'Destination', {
+    const destination = obs.InventoryDestination.fromBucketAttributes(this, 'Destination', {
       bucketName: 'destbucket',
       region: 'cn-north-4',
-      existingBucket: true,
-      managePolicy: false,
       reportPrefix: 'dest-prefix',
+      policyOwner: BucketPolicyOwner.ELSEWHERE,
     });
 
-    new ObsBucketInventory(this, 'Inventory', {
+    new obs.BucketInventory(this, 'Inventory', {
       destination,
       bucketName: 'examplebucket',
       inventoryId: 'test_id',
-      prefix: options.prefix ?? 'inventoryTestPrefix',
+      filter: { prefix: options.prefix ?? 'inventoryTestPrefix' },
       frequency: InventoryFrequency.DAILY,
       includedObjectVersions: InventoryObjectVersions.ALL,
-      optionalFields: [ObsInventoryField.SIZE, ObsInventoryField.LAST_MODIFIED_DATE, ObsInventoryField.ETAG,
-        ObsInventoryField.IS_MULTIPART_UPLOADED, ObsInventoryField.REPLICATION_STATUS],
+      optionalFields: [obs.InventoryField.SIZE, obs.InventoryField.LAST_MODIFIED_DATE, obs.InventoryField.ETAG,
+        obs.InventoryField.IS_MULTIPART_UPLOADED, obs.InventoryField.REPLICATION_STATUS],
     });
 
     new TerraformOutput(this, 'destination_policy', { value: destination.policyJson });

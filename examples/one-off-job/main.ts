@@ -3,7 +3,7 @@
 // resource, so `terraform init` and `apply` need no provider download.
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { InventoryDestination, InventoryField, InventoryJob, InventoryObjectVersions } from '../../src';
+import { BucketPolicyOwner, cos, InventoryObjectVersions } from 'cdktf-cos-inventory';
 
 /** What the example lets a caller vary (the end-to-end test changes the prefix to re-run the job). */
 export interface OneOffJobOptions {
@@ -14,27 +14,25 @@ export interface OneOffJobOptions {
 export class OneOffJobStack extends TerraformStack {
   constructor(scope: Construct, id: string, options: OneOffJobOptions = {}) {
     super(scope, id);
-    const destination = new InventoryDestination(this, 'Destination', {
+    const destination = cos.InventoryDestination.fromBucketAttributes(this, 'Destination', {
       bucketName: 'inventorybucket-1250000000',
       region: 'ap-guangzhou',
-      existingBucket: true,
-      managePolicy: false,
       ownerUin: '100000000001',
+      policyOwner: BucketPolicyOwner.ELSEWHERE,
     });
 
-    const job = new InventoryJob(this, 'Audit', {
+    const job = new cos.InventoryJob(this, 'Audit', {
       destination,
       bucketName: 'examplebucket-1250000000',
       jobIdPrefix: 'pre-migration-audit',
-      prefix: options.prefix ?? 'myPrefix',
-      tags: { age: '18' },
+      filter: { prefix: options.prefix ?? 'myPrefix', objectTags: { age: '18' } },
       includedObjectVersions: InventoryObjectVersions.ALL,
-      optionalFields: [InventoryField.SIZE, InventoryField.LAST_MODIFIED_DATE, InventoryField.STORAGE_CLASS, InventoryField.ETAG, InventoryField.TAG],
+      optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.LAST_MODIFIED_DATE, cos.InventoryField.STORAGE_CLASS, cos.InventoryField.ETAG, cos.InventoryField.TAG],
       runOnEveryDeploy: options.runOnEveryDeploy,
     });
 
-    new TerraformOutput(this, 'job_id', { value: job.jobId });
-    new TerraformOutput(this, 'report_location', { value: job.reportLocation });
+    new TerraformOutput(this, 'job_id', { value: job.inventoryId });
+    new TerraformOutput(this, 'report_path', { value: job.reportPath });
     new TerraformOutput(this, 'destination_policy', { value: destination.policyJson });
   }
 }

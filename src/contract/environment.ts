@@ -2,13 +2,13 @@
 // (which reads them) and the people who run it by hand. Credentials are the providers' own variables.
 
 /** The one-off job, as JSON (`InventoryJobSpec`). */
-export const JOB_VARIABLE = 'COS_INVENTORY_JOB';
+export const JOB_VARIABLE = 'INVENTORY_JOB';
 /** The run a job belongs to: the `terraform_data` id, so retries of one run share a job id. */
-export const RUN_ID_VARIABLE = 'COS_INVENTORY_RUN_ID';
+export const RUN_ID_VARIABLE = 'INVENTORY_RUN_ID';
 /** A periodic config to put, as JSON (`ManagedInventorySpec`). */
-export const CONFIG_VARIABLE = 'COS_INVENTORY_CONFIG';
+export const CONFIG_VARIABLE = 'INVENTORY_CONFIG';
 /** A periodic config to delete, as JSON (`ManagedInventoryTarget`). */
-export const TARGET_VARIABLE = 'COS_INVENTORY_TARGET';
+export const TARGET_VARIABLE = 'INVENTORY_TARGET';
 
 /** COS: host template of a private endpoint, `{Bucket}.cos-internal.{Region}.tencentcos.cn`. */
 export const COS_DOMAIN_VARIABLE = 'COS_INVENTORY_DOMAIN';
@@ -23,3 +23,5 @@ export const COS_TIMEOUT_VARIABLE = 'COS_INVENTORY_TIMEOUT_MS';
 export const OBS_ENDPOINT_VARIABLE = 'OBS_INVENTORY_ENDPOINT';
 /** OBS: `host:port` to dial for every request, keeping the real Host. */
 export const OBS_CONNECT_TO_VARIABLE = 'OBS_INVENTORY_CONNECT_TO';
+/** OBS: per-request timeout in seconds. */
+export const OBS_TIMEOUT_VARIABLE = 'OBS_INVENTORY_TIMEOUT_SECONDS';

@@ -6,6 +6,8 @@
  * @see https://www.tencentcloud.com/document/product/436/13312 (Bucket Overview, naming conventions)
  */
 export const BUCKET_NAME_PATTERN = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)-([0-9]{5,12})$/;
+/** An APPID alone: the digits a bucket name ends with. */
+export const APP_ID_PATTERN = /^[0-9]{5,12}$/;
 export const BUCKET_NAME_MAX_LENGTH = 50;
 
 /** COS regions look like `ap-guangzhou`, `ap-shanghai-fsi`, `na-siliconvalley`. */

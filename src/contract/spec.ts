@@ -22,7 +22,7 @@ export const FILTER_SCHEMA = v.strictObject({
 const versions = v.picklist(OBJECT_VERSIONS, `must be one of ${OBJECT_VERSIONS.join(', ')}`);
 const fields = v.array(text, 'must be an array of strings');
 
-/** What one POST Bucket inventory job asks for. Travels in `COS_INVENTORY_JOB`; holds no credentials. */
+/** What one POST Bucket inventory job asks for. Travels in `INVENTORY_JOB`; holds no credentials. */
 export const JOB_SCHEMA = v.strictObject({
   version,
   /** Source bucket, with `-APPID`. */
@@ -49,12 +49,12 @@ const targetEntries = { version, service, bucket: text, region: text, id: text }
 
 /**
  * Which config on which bucket: all a destroy-time provisioner has, since it may read only what its resource stored
- * on itself. Travels in `COS_INVENTORY_TARGET`.
+ * on itself. Travels in `INVENTORY_TARGET`.
  */
 export const TARGET_SCHEMA = v.strictObject(targetEntries, 'must be a target object');
 export type ManagedInventoryTarget = v.InferOutput<typeof TARGET_SCHEMA>;
 
-/** A periodic inventory config the handler puts, reads back and deletes. Travels in `COS_INVENTORY_CONFIG`. */
+/** A periodic inventory config the handler puts, reads back and deletes. Travels in `INVENTORY_CONFIG`. */
 export const CONFIG_SCHEMA = v.strictObject({
   ...targetEntries,
   enabled: flag,

@@ -50,7 +50,7 @@ export function endpointFromEnv(env: NodeJS.ProcessEnv): CosEndpoint {
   const problems = checkCosProtocol(COS_PROTOCOL_VARIABLE, protocol);
   if (problems.length > 0) throw new Error(problems.map(describeProblem).join('\n'));
   const timeoutMs = env[COS_TIMEOUT_VARIABLE] ? Number(env[COS_TIMEOUT_VARIABLE]) : DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMs > 0)) throw new Error(`COS_INVENTORY_TIMEOUT_MS = ${JSON.stringify(env.COS_INVENTORY_TIMEOUT_MS)}: must be a number of milliseconds above 0`);
+  if (!(timeoutMs > 0)) throw new Error(`${COS_TIMEOUT_VARIABLE} = ${JSON.stringify(env[COS_TIMEOUT_VARIABLE])}: must be a number of milliseconds above 0`);
   return { domain: env[COS_DOMAIN_VARIABLE] || undefined, proxy, protocol: protocol as CosEndpoint['protocol'], timeoutMs };
 }
 

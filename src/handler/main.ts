@@ -21,20 +21,22 @@ import { checkSince, checkWait } from '../contract/rules/wait';
 
 const USAGE = `usage:
   cos-inventory run    [--job FILE] [--run-id ID]
-      submit one POST Bucket inventory job (job JSON from FILE or COS_INVENTORY_JOB; run id from --run-id,
-      COS_INVENTORY_RUN_ID, or a new one), then wait for and verify the report if the job asks to
+      submit one POST Bucket inventory job (job JSON from FILE or INVENTORY_JOB; run id from --run-id,
+      INVENTORY_RUN_ID, or a new one), then wait for and verify the report if the job asks to
   cos-inventory verify [--job FILE] --job-id ID [--since ISO-TIME] [--timeout SECONDS] [--interval SECONDS]
       wait for the report of an earlier job and verify manifest.checksum and every data file
   cos-inventory put    [--config FILE]
-      put a periodic inventory config on COS or OBS (JSON from FILE or COS_INVENTORY_CONFIG), then read it back
+      put a periodic inventory config on COS or OBS (JSON from FILE or INVENTORY_CONFIG), then read it back
   cos-inventory delete [--target FILE]
-      delete a periodic inventory config (JSON from FILE or COS_INVENTORY_TARGET); one already gone is fine
+      delete a periodic inventory config (JSON from FILE or INVENTORY_TARGET); one already gone is fine
   cos-inventory check  [STACK_DIR] [--state FILE] [--repair]
       compare every periodic inventory config a synthesized stack declares (STACK_DIR: cdktf.out/stacks/<stack>,
       default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
       known only after apply come from --state FILE (JSON of terraform state pull) or the stack's local state file;
       with only --state, the configs that state holds. --repair puts drifted and missing configs back.
       exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 2 bad stack, state or value
+  cos-inventory report summary|diff|export|verify ...
+      read inventory reports (local or in the destination bucket): see cos-inventory report --help
 environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (COS credentials);
   COS_INVENTORY_DOMAIN (private endpoint host template), COS_INVENTORY_PROXY (HTTP proxy, keeps the real Host),
   COS_INVENTORY_PROTOCOL (http: or https:); HW_ACCESS_KEY, HW_SECRET_KEY, HW_SECURITY_TOKEN (OBS credentials),
@@ -96,17 +98,29 @@ function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
   return { api, log, sleep, random: Math.random };
 }
 
+/** `INVENTORY_REPORT_SUMMARY`: `true` or a prefix depth prints a waited-for report's summary in the log. */
+const REPORT_SUMMARY_VARIABLE = 'INVENTORY_REPORT_SUMMARY';
+
 function dependencies(): JobDependencies {
+  const summary = process.env[REPORT_SUMMARY_VARIABLE];
+  const depth = summary && summary !== 'false' && summary !== '0' ? Number(summary) || 1 : undefined;
   return {
     api: setting(() => createCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env))),
     log,
     now: () => new Date(),
     sleep,
     random: Math.random,
+    ...(depth ? { summarizeReport: (spec, report) => loadReportCommand().logJobSummary(spec, report.manifestKey, depth, log) } : {}),
   };
 }
 
+/** The report reader, loaded only for `report` and a job's summary: in the bundle, ./report.js beside index.js. */
+function loadReportCommand(): typeof import('./report-command') {
+  return require('./report-command');
+}
+
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'report') return loadReportCommand().reportCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -8,7 +8,7 @@ import type ObsClient = require('esdk-obs-nodejs');
 import { ServiceRequestError, unlessNotFound } from './service-error';
 import type { ManagedInventorySpec, ManagedInventoryTarget } from '../contract/spec';
 import { ComparableConfig, flatten, InventoryConfigApi } from './managed-inventory';
-import { OBS_CONNECT_TO_VARIABLE, OBS_ENDPOINT_VARIABLE } from '../contract/environment';
+import { OBS_CONNECT_TO_VARIABLE, OBS_ENDPOINT_VARIABLE, OBS_TIMEOUT_VARIABLE } from '../contract/environment';
 
 /** OBS credentials, from the variables the huaweicloud provider reads. Never logged or stored. */
 export interface ObsCredentials {
@@ -101,7 +101,7 @@ export function createObsInventoryConfigApi(credentials: ObsCredentials, env: No
   const endpoint = obsEndpoint(env, region);
   const Client = loadObsClient();
   const agent = endpoint.connectTo ? connectingAgent(endpoint.connectTo) : undefined;
-  const timeoutMs = Number(env.OBS_INVENTORY_TIMEOUT_SECONDS ?? 30) * 1000;
+  const timeoutMs = Number(env[OBS_TIMEOUT_VARIABLE] ?? 30) * 1000;
   const ready = whenReady(new Client({
     access_key_id: credentials.accessKey,
     secret_access_key: credentials.secretKey,
@@ -112,7 +112,7 @@ export function createObsInventoryConfigApi(credentials: ObsCredentials, env: No
     is_signature_negotiation: false,
     // retry.ts does the retrying, bounded and jittered.
     max_retry_count: 0,
-    timeout: Number(env.OBS_INVENTORY_TIMEOUT_SECONDS ?? 30),
+    timeout: Number(env[OBS_TIMEOUT_VARIABLE] ?? 30),
     ...(agent ? { http_agent: agent } : {}),
   }));
 

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { CosApi } from './cos-api';
 import { parseBucketName, sourceReportPath } from '../contract/names';
 import type { InventoryJobSpec } from '../contract/spec';
 import { RetryHooks, RetryPolicy, withRetries } from './retry';
+import { checksumProblem, dataFileProblem, Manifest, ManifestFile, parseManifest } from '../report/manifest';
+
+export type { ManifestFile } from '../report/manifest';
 
 /**
  * The directory a job's reports land in: `<prefix>/<source appid>/<source name without -appid>/<job id>`.
@@ -11,13 +13,6 @@ import { RetryHooks, RetryPolicy, withRetries } from './retry';
  */
 export function reportDirectory(spec: InventoryJobSpec, jobId: string): string {
   return `${sourceReportPath(spec.destination.prefix, parseBucketName(spec.bucket))}/${jobId}`;
-}
-
-/** A data file as `manifest.json` lists it. */
-export interface ManifestFile {
-  readonly key: string;
-  readonly size: number;
-  readonly md5Checksum?: string;
 }
 
 /** What verification found. */
@@ -80,36 +75,34 @@ export async function waitForManifest(
 
 /**
  * Checks a delivered report: `manifest.checksum` holds the MD5 of `manifest.json`, and every data file the manifest
- * lists exists with its stated size. Throws one error naming every mismatch.
+ * lists exists with its stated size (HEAD: the data is not downloaded; `cos-inventory report verify` and the job
+ * summary check MD5s too). Throws one error naming every mismatch. Parsing and the checks are the report reader's
+ * (src/report/manifest.ts), shared with `cos-inventory report`.
  */
 export async function verifyReport(
   api: CosApi, spec: InventoryJobSpec, manifest: { key: string; body: Buffer }, retry: RetryPolicy, hooks: RetryHooks,
 ): Promise<VerifiedReport> {
   const bucket = spec.destination.bucket;
+  const where = `cos://${bucket}/${manifest.key}`;
   const problems: string[] = [];
   const checksumKey = manifest.key.replace(/manifest\.json$/, 'manifest.checksum');
   const checksum = await withRetries(() => api.getObject(bucket, spec.region, checksumKey), retry, hooks);
-  const actual = createHash('md5').update(manifest.body).digest('hex');
-  if (checksum === undefined) problems.push(`${checksumKey} is missing`);
-  else if (checksum.toString('utf8').trim().toLowerCase() !== actual) {
-    problems.push(`${checksumKey} says ${checksum.toString('utf8').trim()}, but manifest.json has MD5 ${actual}`);
-  }
+  const checksumWrong = checksumProblem(manifest.body, checksum, checksumKey);
+  if (checksumWrong) problems.push(checksumWrong);
 
-  let parsed: { fileSchema?: string; files?: ManifestFile[] };
+  let parsed: Manifest;
   try {
-    parsed = JSON.parse(manifest.body.toString('utf8'));
+    parsed = parseManifest(manifest.body, where);
   } catch (err) {
-    throw new Error(`report verification failed for cos://${bucket}/${manifest.key}: manifest.json is not JSON (${(err as Error).message})`);
+    throw new Error(`report verification failed for ${where}: ${(err as Error).message.replace(`${where}: `, '')}`);
   }
-  const files = Array.isArray(parsed.files) ? parsed.files : [];
-  if (!Array.isArray(parsed.files)) problems.push('manifest.json lists no files');
-  for (const file of files) {
+  for (const file of parsed.files) {
     const size = await withRetries(() => api.headObjectSize(bucket, spec.region, file.key), retry, hooks);
-    if (size === undefined) problems.push(`data file ${file.key} is missing`);
-    else if (size !== Number(file.size)) problems.push(`data file ${file.key} has ${size} bytes, the manifest says ${file.size}`);
+    const problem = dataFileProblem(file, size === undefined ? undefined : { size });
+    if (problem) problems.push(problem);
   }
   if (problems.length > 0) {
-    throw new Error(`report verification failed for cos://${bucket}/${manifest.key}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new Error(`report verification failed for ${where}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
-  return { manifestKey: manifest.key, fileSchema: parsed.fileSchema, files };
+  return { manifestKey: manifest.key, fileSchema: parsed.fileSchema, files: parsed.files };
 }

@@ -29,12 +29,15 @@ const policyDocument = (appId: string, ...prefixes: string[]) => JSON.stringify(
 });
 
 let api: FakeCloudApi;
+/** The provider mirror and CLI config, unpacked once. */
+let shared: string;
+/** Each test's own stack directory. */
 let dir: string;
 let secretKey = FAKE_SECRET_KEY;
 const stackDir = () => path.join(dir, 'stack');
 
 const terraform = terraformRunner(stackDir, () => ({
-  TF_CLI_CONFIG_FILE: path.join(dir, 'cli.tfrc'),
+  TF_CLI_CONFIG_FILE: path.join(shared, 'cli.tfrc'),
   CHECKPOINT_DISABLE: '1',
   // Until the routing proxy exists, the fake itself is the proxy: it reads the Host of absolute-URI requests.
   HTTP_PROXY: api.url, http_proxy: api.url, NO_PROXY: '', no_proxy: '',
@@ -95,17 +98,32 @@ const writesOf = (actions: string[]) => actions.filter((a) => !/:(Get|Describe|L
 
 describeWithProvider('the real tencentcloud provider against the fake cloud API', () => {
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'cloud-api-e2e-'));
-    await promisify(execFile)(path.join(PROVIDERS, 'install.sh'), [path.join(dir, 'plugins')]);
-    writeFileSync(path.join(dir, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(path.join(dir, 'plugins'))}\n  }\n}\n`);
-    mkdirSync(stackDir());
-    api = await new FakeCloudApi().start();
+    shared = mkdtempSync(path.join(tmpdir(), 'cloud-api-e2e-'));
+    await promisify(execFile)(path.join(PROVIDERS, 'install.sh'), [path.join(shared, 'plugins')]);
+    writeFileSync(path.join(shared, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(path.join(shared, 'plugins'))}\n  }\n}\n`);
   }, 60_000);
 
-  afterAll(async () => {
-    await api?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  afterAll(() => {
+    if (shared) rmSync(shared, { recursive: true, force: true });
   });
+
+  // Every test has its own fake and its own state, so each runs alone (`jest -t`).
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(shared, 'test-'));
+    mkdirSync(stackDir());
+    api = await new FakeCloudApi().start();
+  });
+
+  afterEach(async () => {
+    await api?.stop();
+  });
+
+  /** Writes the stack with this policy document, then `init` and `apply`. */
+  async function appliedWith(policy: string): Promise<void> {
+    writeStack(policy);
+    await terraform('init', '-input=false');
+    await terraform('apply', '-auto-approve', '-input=false');
+  }
 
   test('apply creates role, policy and attachment with the documents as written; the next plan is empty', async () => {
     writeStack(policyDocument(APP_ID_REF, 'cos-inventory'));
@@ -153,6 +171,7 @@ describeWithProvider('the real tencentcloud provider against the fake cloud API'
   }, 120_000);
 
   test('a changed policy document is exactly one in-place UpdatePolicy, then the plan is empty', async () => {
+    await appliedWith(policyDocument(APP_ID_REF, 'cos-inventory'));
     writeStack(policyDocument(APP_ID_REF, 'cos-inventory', 'other-reports'));
     const before = api.calls.length;
     const applied = await terraform('apply', '-auto-approve', '-input=false');
@@ -168,6 +187,7 @@ describeWithProvider('the real tencentcloud provider against the fake cloud API'
   }, 90_000);
 
   test('the same document reformatted (key order, whitespace) plans no change: the provider compares parsed JSON', async () => {
+    await appliedWith(policyDocument(APP_ID_REF, 'cos-inventory', 'other-reports'));
     const reordered = {
       statement: [{ resource: [location(APP_ID_REF, 'cos-inventory'), location(APP_ID_REF, 'other-reports')], action: ['name/cos:PutObject'], effect: 'allow' }],
       version: '2.0',
@@ -178,10 +198,10 @@ describeWithProvider('the real tencentcloud provider against the fake cloud API'
     // A real difference in shape is one: a string where CAM keeps an array.
     writeStack(JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: 'name/cos:PutObject', resource: [location(APP_ID_REF, 'cos-inventory'), location(APP_ID_REF, 'other-reports')] }] }));
     expect((await planExitCode('-refresh=false')).code).toBe(2);
-    writeStack(policyDocument(APP_ID_REF, 'cos-inventory', 'other-reports'));
-  }, 60_000);
+  }, 90_000);
 
   test('a wrong secret key, a tampered body, an unknown action and an unknown version are refused', async () => {
+    await appliedWith(policyDocument(APP_ID_REF, 'cos-inventory'));
     secretKey = 'notTheFakeSecretKey';
     try {
       await expect(terraform('plan', '-input=false')).rejects.toMatchObject({ stderr: expect.stringContaining('AuthFailure.SignatureFailure') });
@@ -202,9 +222,10 @@ describeWithProvider('the real tencentcloud provider against the fake cloud API'
     expect((await send({ ...headers, 'x-tc-action': 'DescribeInstances' }, signed.body)).json.Response.Error.Code).toBe('InvalidAction');
     expect((await send({ ...headers, 'x-tc-version': '2017-03-12' }, signed.body)).json.Response.Error.Code).toBe('NoSuchVersion');
     expect((await send({ ...headers, authorization: 'TC3-HMAC-SHA256 garbage' }, signed.body)).json.Response.Error.Code).toBe('AuthFailure.InvalidAuthorization');
-  }, 60_000);
+  }, 90_000);
 
   test('destroy detaches and deletes everything; nothing is left in the fake, no secret in the log or the state', async () => {
+    await appliedWith(policyDocument(APP_ID_REF, 'cos-inventory'));
     const state = await terraform('state', 'pull');
     const before = api.calls.length;
     await terraform('destroy', '-auto-approve', '-input=false');

@@ -1,7 +1,8 @@
 // End to end: synthesize the one-off job example, then run the real `terraform init`, `apply` and `destroy`
 // (terraform_data is built in, so this works offline) with the handler talking to the fake COS on 127.0.0.1.
 // Lifecycle under test: one POST on the first apply, none on an unchanged apply, one after a config change,
-// none on destroy; and no credential anywhere in the synthesized JSON, the state or the apply log.
+// none on destroy; and no credential anywhere in the synthesized JSON, the state or the apply log. Every test has
+// its own fake COS and its own directory, so each runs alone (`jest -t`).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -27,19 +28,24 @@ const terraform = terraformRunner(stackDir, () => ({
   COS_INVENTORY_PROXY: cos.proxyUrl,
 }));
 
-beforeAll(async () => {
+/** Synthesizes the example and runs `terraform init` in its own directory. */
+async function initWith(options: OneOffJobOptions): Promise<void> {
+  synthInto(options);
+  await terraform('init', '-input=false');
+}
+
+beforeEach(async () => {
   cos = await new FakeCos().start();
   outdir = mkdtempSync(path.join(tmpdir(), 'cos-inventory-e2e-'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await cos.stop();
   rmSync(outdir, { recursive: true, force: true });
 });
 
 test('create runs the job once, an unchanged apply runs nothing, a change runs it again, destroy runs nothing', async () => {
-  synthInto({ prefix: 'myPrefix' });
-  await terraform('init', '-input=false');
+  await initWith({ prefix: 'myPrefix' });
 
   const firstApply = await terraform('apply', '-auto-approve', '-input=false');
   expect(cos.inventoryPosts).toHaveLength(1);
@@ -77,17 +83,16 @@ test('create runs the job once, an unchanged apply runs nothing, a change runs i
 }, 240_000);
 
 test('runOnEveryDeploy runs the job on every apply', async () => {
-  const before = cos.inventoryPosts.length;
-  synthInto({ runOnEveryDeploy: true });
+  await initWith({ runOnEveryDeploy: true });
   await terraform('apply', '-auto-approve', '-input=false');
   await terraform('apply', '-auto-approve', '-input=false');
-  expect(cos.inventoryPosts.length - before).toBe(2);
+  expect(cos.inventoryPosts).toHaveLength(2);
   await terraform('destroy', '-auto-approve', '-input=false');
-  expect(cos.inventoryPosts.length - before).toBe(2);
+  expect(cos.inventoryPosts).toHaveLength(2);
 }, 240_000);
 
 test('a refused job fails the apply with the COS error code and request id', async () => {
-  synthInto({ prefix: 'denied' });
+  await initWith({ prefix: 'denied' });
   cos.inject({ kind: 'status', status: 403, code: 'AccessDenied', message: 'Access Denied.' });
   const failure = await terraform('apply', '-auto-approve', '-input=false').then(() => undefined, (err: { stderr: string }) => err);
   // Terraform wraps the provisioner's output; join its lines before matching.

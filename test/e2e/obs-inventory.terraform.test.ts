@@ -1,6 +1,7 @@
 // End to end for handler-managed OBS inventories: synthesize examples/obs-inventory, then the real terraform
 // against the fake OBS (which verifies every OBS signature). An apply puts once, a change puts once more, a destroy
-// deletes once and leaves the bucket without configs; no credential lands in the JSON, the state or the log.
+// deletes once and leaves the bucket without configs; no credential lands in the JSON, the state or the log. Every
+// test has its own fake OBS and its own directory, so each runs alone (`jest -t`).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,7 +9,6 @@ import { App } from 'cdktf';
 import { keepStateIn, planExitCode, terraformRunner } from '../support/terraform';
 import { ObsInventoryOptions, synthesize } from '../../examples/obs-inventory/main';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
-
 
 let obs: FakeObs;
 let outdir: string;
@@ -23,12 +23,18 @@ function synthInto(options: ObsInventoryOptions): void {
   keepStateIn(synthesize(new App({ outdir }), options), outdir).synth();
 }
 
-beforeAll(async () => {
+/** Synthesizes the example and runs `terraform init` in its own directory. */
+async function initWith(options: ObsInventoryOptions): Promise<void> {
+  synthInto(options);
+  await terraform('init', '-input=false');
+}
+
+beforeEach(async () => {
   obs = await new FakeObs().start();
   outdir = mkdtempSync(path.join(tmpdir(), 'obs-inventory-e2e-'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await obs.stop();
   rmSync(outdir, { recursive: true, force: true });
 });
@@ -36,8 +42,7 @@ afterAll(async () => {
 const writes = () => obs.inventoryCalls.filter((call) => !call.startsWith('GET'));
 
 test('apply puts, a change puts again, destroy deletes: once each, and nothing is left', async () => {
-  synthInto({ prefix: 'inventoryTestPrefix' });
-  await terraform('init', '-input=false');
+  await initWith({ prefix: 'inventoryTestPrefix' });
   const applied = await terraform('apply', '-auto-approve', '-input=false');
   expect(writes()).toEqual(['PUT examplebucket test_id 200']);
   expect(obs.configs.get('examplebucket')?.get('test_id')?.Filter).toEqual({ Prefix: 'inventoryTestPrefix' });
@@ -67,7 +72,7 @@ test('apply puts, a change puts again, destroy deletes: once each, and nothing i
 }, 240_000);
 
 test('a config OBS refuses fails the apply with its error code and request id', async () => {
-  synthInto({});
+  await initWith({});
   obs.inject({ kind: 'status', status: 400, code: 'InventoryCountOverLimit', message: 'too many inventories' });
   const failure = await terraform('apply', '-auto-approve', '-input=false').then(() => undefined, (err: { stderr: string }) => err);
   expect(failure?.stderr.replace(/\s+/g, ' ')).toMatch(

@@ -11,9 +11,7 @@ import { request } from 'node:http';
 import { createHash } from 'node:crypto';
 import { TerraformStack } from 'cdktf';
 import { XMLParser } from 'fast-xml-parser';
-import {
-  BucketInventory, BucketInventoryProps, InventoryDestination, InventoryDestinationProps, InventoryField, InventoryFrequency,
-} from '../../src';
+import { BucketPolicyOwner, cos, InventoryFrequency } from '../../src';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { FakeProxy } from '../support/fake-proxy';
 import { describeWithRealProviders } from '../support/real-provider';
@@ -194,15 +192,20 @@ describe('fake COS behaviour the real-provider suite relies on', () => {
 // The real provider
 // ---------------------------------------------------------------------------------------------------------------
 
-function destinationProps(props: Partial<InventoryDestinationProps>): InventoryDestinationProps {
-  return { bucketName: REPORTS, region: REGION, ownerUin: OWNER_UIN, ...props };
+/** The destination of a test: REPORTS created here with these props, or imported with a policy owner. */
+type DestinationSetup = Partial<cos.InventoryDestinationProps> & { readonly imported?: BucketPolicyOwner };
+
+function buildDestination(stack: TerraformStack, { imported, ...props }: DestinationSetup): cos.IInventoryDestination {
+  const attributes = { bucketName: REPORTS, region: REGION, ownerUin: OWNER_UIN };
+  return imported
+    ? cos.InventoryDestination.fromBucketAttributes(stack, 'Destination', { ...attributes, policyOwner: imported })
+    : new cos.InventoryDestination(stack, 'Destination', { ...attributes, ...props });
 }
 
 /** A destination and one inventory of LOGS into it. */
-function buildInventoryStack(destination: Partial<InventoryDestinationProps>, inventory: Partial<BucketInventoryProps>) {
+function buildInventoryStack(destination: DestinationSetup, inventory: Partial<cos.BucketInventoryProps>) {
   return (stack: TerraformStack) => {
-    const dest = new InventoryDestination(stack, 'Destination', destinationProps(destination));
-    new BucketInventory(stack, 'Inventory', { destination: dest, bucketName: LOGS, ...inventory });
+    new cos.BucketInventory(stack, 'Inventory', { destination: buildDestination(stack, destination), bucketName: LOGS, ...inventory });
   };
 }
 
@@ -221,8 +224,8 @@ describeWithRealProviders('real tencentcloud provider', () => {
 
   test('created destination with its policy; an unencrypted config with prefix and fields goes through the provider resource', async () => {
     const w = await open([LOGS]);
-    const inventory: Partial<BucketInventoryProps> = { inventoryId: 'daily-logs', prefix: 'logs/', optionalFields: [InventoryField.SIZE, InventoryField.ETAG], encryptReports: false };
-    const destination: Partial<InventoryDestinationProps> = { reportExpirationDays: 7, tags: { team: 'data' }, forceDestroy: true };
+    const inventory: Partial<cos.BucketInventoryProps> = { inventoryId: 'daily-logs', filter: { prefix: 'logs/' }, optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.ETAG], encryptReports: false };
+    const destination: DestinationSetup = { reportExpirationDays: 7, bucketTags: { team: 'data' }, forceDestroy: true };
     w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
@@ -246,7 +249,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.requests.findIndex((r) => 'inventory' in r.query)).toBeGreaterThan(w.cos.requests.findIndex((r) => 'policy' in r.query && r.method === 'PUT'));
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, prefix: 'logs/2024/' }));
+    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, filter: { prefix: 'logs/2024/' } }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([
@@ -265,8 +268,8 @@ describeWithRealProviders('real tencentcloud provider', () => {
 
   test('existing destination, policy managed elsewhere; encrypted reports with a tag filter go through the handler', async () => {
     const w = await open([REPORTS, LOGS]);
-    const destination: Partial<InventoryDestinationProps> = { existingBucket: true, managePolicy: false };
-    const inventory: Partial<BucketInventoryProps> = { inventoryId: 'tagged', prefix: 'logs/', tags: { env: 'prod' }, optionalFields: [InventoryField.SIZE] };
+    const destination: DestinationSetup = { imported: BucketPolicyOwner.ELSEWHERE };
+    const inventory: Partial<cos.BucketInventoryProps> = { inventoryId: 'tagged', filter: { prefix: 'logs/', objectTags: { env: 'prod' } }, optionalFields: [cos.InventoryField.SIZE] };
     w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
@@ -279,7 +282,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.requests.filter((r) => r.bucket === REPORTS)).toEqual([]);
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, tags: { env: 'staging' } }));
+    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, filter: { prefix: 'logs/', objectTags: { env: 'staging' } } }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 0 to change, 1 to destroy.' });
     await w.applyPlan();
     expect(w.writes('inventory')).toEqual([`PUT ${LOGS} tagged 200`, `PUT ${LOGS} tagged 200`]);
@@ -299,9 +302,9 @@ describeWithRealProviders('real tencentcloud provider', () => {
 
   test('created destination with its policy; a weekly encrypted config with a creation period goes through the handler', async () => {
     const w = await open([LOGS]);
-    const inventory: Partial<BucketInventoryProps> = {
-      inventoryId: 'weekly-period', frequency: InventoryFrequency.WEEKLY, prefix: 'data/', createdAfter: 1700000000, createdBefore: 1800000000,
-      optionalFields: [InventoryField.LAST_MODIFIED_DATE],
+    const inventory: Partial<cos.BucketInventoryProps> = {
+      inventoryId: 'weekly-period', frequency: InventoryFrequency.WEEKLY, filter: { prefix: 'data/', createdAfter: 1700000000, createdBefore: 1800000000 },
+      optionalFields: [cos.InventoryField.LAST_MODIFIED_DATE],
     };
     w.synth(STACK, REGION, buildInventoryStack({}, inventory));
     await w.terraform('init', '-input=false');
@@ -314,7 +317,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.policyOf(REPORTS)).toEqual({ Statement: [{ ...REPORT_STATEMENT, Sid: expect.any(String) }], version: '2.0' });
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(STACK, REGION, buildInventoryStack({}, { ...inventory, createdBefore: 1900000000 }));
+    w.synth(STACK, REGION, buildInventoryStack({}, { ...inventory, filter: { ...inventory.filter, createdBefore: 1900000000 } }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 0 to change, 1 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([periodic(1800000000), periodic(1900000000)]);
@@ -328,11 +331,11 @@ describeWithRealProviders('real tencentcloud provider', () => {
 
   test('created destination, policy managed elsewhere; the provider resource round-trips a creation period, and a new field', async () => {
     const w = await open([LOGS]);
-    const inventory: Partial<BucketInventoryProps> = {
-      inventoryId: 'period-fields', prefix: 'logs/', createdAfter: 1568688761, createdBefore: 1568688762,
-      optionalFields: [InventoryField.SIZE, InventoryField.ETAG], encryptReports: false,
+    const inventory: Partial<cos.BucketInventoryProps> = {
+      inventoryId: 'period-fields', filter: { prefix: 'logs/', createdAfter: 1568688761, createdBefore: 1568688762 },
+      optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.ETAG], encryptReports: false,
     };
-    const destination: Partial<InventoryDestinationProps> = { managePolicy: false, defaultEncryption: false };
+    const destination: DestinationSetup = { policyOwner: BucketPolicyOwner.ELSEWHERE, defaultEncryption: false };
     w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');
@@ -345,7 +348,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.policyOf(REPORTS)).toBeUndefined();
     expect((await w.plan()).code).toBe(0);
 
-    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, optionalFields: [InventoryField.SIZE, InventoryField.ETAG, InventoryField.STORAGE_CLASS] }));
+    w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.ETAG, cos.InventoryField.STORAGE_CLASS] }));
     expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts).toHaveLength(2);
@@ -360,8 +363,8 @@ describeWithRealProviders('real tencentcloud provider', () => {
 
   test('existing destination with its policy; turning on encryption moves the config from the provider resource to the handler, intact', async () => {
     const w = await open([REPORTS, LOGS]);
-    const destination: Partial<InventoryDestinationProps> = { existingBucket: true };
-    const inventory: Partial<BucketInventoryProps> = { inventoryId: 'moving', prefix: 'logs/', optionalFields: [InventoryField.SIZE], encryptReports: false };
+    const destination: DestinationSetup = { imported: BucketPolicyOwner.THIS_STACK };
+    const inventory: Partial<cos.BucketInventoryProps> = { inventoryId: 'moving', filter: { prefix: 'logs/' }, optionalFields: [cos.InventoryField.SIZE], encryptReports: false };
     w.synth(STACK, REGION, buildInventoryStack(destination, inventory));
     await w.terraform('init', '-input=false');
     await w.terraform('apply', '-auto-approve', '-input=false');

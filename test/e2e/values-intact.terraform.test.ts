@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { XMLParser } from 'fast-xml-parser';
-import { BucketInventory, InventoryDestination, InventoryJob } from '../../src';
+import { BucketPolicyOwner, cos as tencent } from '../../src';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { keepStateIn, terraformRunner } from '../support/terraform';
 
@@ -26,11 +26,12 @@ function synthesize(options: { nodeExecutable?: string } = {}): void {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, STACK);
   const prefix = new TerraformVariable(stack, 'prefix', { type: 'string' });
-  const destination = new InventoryDestination(stack, 'Dest', {
-    bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001', existingBucket: true, managePolicy: false,
+  const destination = tencent.InventoryDestination.fromBucketAttributes(stack, 'Dest', {
+    bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001', policyOwner: BucketPolicyOwner.ELSEWHERE,
   });
-  new InventoryJob(stack, 'FromVariable', { destination, bucketName: 'examplebucket-1250000000', prefix: prefix.stringValue, nodeExecutable: options.nodeExecutable });
-  new BucketInventory(stack, 'FromLiteral', { destination, bucketName: 'examplebucket-1250000000', prefix: AWKWARD, nodeExecutable: options.nodeExecutable });
+  const handler = { nodeExecutable: options.nodeExecutable };
+  new tencent.InventoryJob(stack, 'FromVariable', { destination, bucketName: 'examplebucket-1250000000', filter: { prefix: prefix.stringValue }, handler });
+  new tencent.BucketInventory(stack, 'FromLiteral', { destination, bucketName: 'examplebucket-1250000000', filter: { prefix: AWKWARD }, handler });
   keepStateIn(app, outdir).synth();
 }
 
@@ -40,12 +41,12 @@ function prefixOf(xml: string): string {
   return filter.Prefix ?? filter.And.Prefix;
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
   cos = await new FakeCos().start();
   outdir = mkdtempSync(path.join(tmpdir(), 'values-intact-'));
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await cos.stop();
   rmSync(outdir, { recursive: true, force: true });
 });

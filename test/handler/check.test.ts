@@ -87,7 +87,7 @@ function stackDocument(statePath: string, overrides: { tagged?: object; logs?: o
           '//': { metadata: { path: 'inventories/Tagged/Managed/Config', uniqueId: 'Tagged_Managed_Config_B9885E5A' } },
           depends_on: ['terraform_data.Tagged_Managed_Owner_F1729BCF'],
           input: { config: { ...TAGGED_INPUT, ...overrides.tagged } },
-          provisioner: [{ 'local-exec': { command: 'put', environment: { COS_INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } } }],
+          provisioner: [{ 'local-exec': { command: 'put', environment: { INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } } }],
         },
         // The first form: the spec as JSON text.
         Obs_Managed_Config_234E063B: { input: { config: JSON.stringify({ ...OBS_SPEC, ...overrides.obs }) } },
@@ -260,19 +260,28 @@ describe('findDeclaredConfigs', () => {
 
   test('finds what the constructs synthesize, whichever resource manages each config', () => {
     // Required here, so that the rest of this file runs while the constructs are being changed.
-    const { BucketInventory, InventoryDestination, InventoryField, InventoryFrequency, InventoryObjectVersions, ObsBucketInventory, ObsInventoryDestination }
-      = require('../../src') as typeof import('../../src');
+    const { BucketPolicyOwner, cos, InventoryFrequency, InventoryObjectVersions, obs } = require('../../src') as typeof import('../../src');
     const json = synthJson((scope) => {
-      const destination = new InventoryDestination(scope, 'Dest', { bucketName: 'inventorybucket-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001', existingBucket: true, managePolicy: false, reportPrefix: 'reports' });
-      new BucketInventory(scope, 'Tagged', { destination, bucketName: 'examplebucket-1250000000', inventoryId: 'tagged', prefix: 'photos/${year}/%{month}/', tags: { team: 'media' }, optionalFields: [InventoryField.SIZE, InventoryField.TAG] });
-      new BucketInventory(scope, 'Warehouse', {
+      const destination = cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', {
+        bucketName: 'inventorybucket-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001', reportPrefix: 'reports', policyOwner: BucketPolicyOwner.ELSEWHERE,
+      });
+      new cos.BucketInventory(scope, 'Tagged', {
+        destination, bucketName: 'examplebucket-1250000000', inventoryId: 'tagged', filter: { prefix: 'photos/${year}/%{month}/', objectTags: { team: 'media' } },
+        optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.TAG],
+      });
+      new cos.BucketInventory(scope, 'Warehouse', {
         destination, bucketName: 'warehouse-1250000000', inventoryId: 'warehouse-weekly', frequency: InventoryFrequency.WEEKLY, includedObjectVersions: InventoryObjectVersions.ALL,
-        prefix: 'exports/', createdAfter: 1704067200, optionalFields: [InventoryField.SIZE, InventoryField.TAG], encryptReports: false,
+        filter: { prefix: 'exports/', createdAfter: 1704067200 }, optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.TAG], encryptReports: false,
       });
       const source = new TerraformVariable(scope, 'src', { type: 'string' });
-      new BucketInventory(scope, 'Var', { destination, bucketName: source.stringValue, appId: '1250000000', inventoryId: 'var' });
-      const obsDestination = new ObsInventoryDestination(scope, 'ObsDest', { bucketName: 'destbucket', region: 'cn-north-4', existingBucket: true, managePolicy: false, reportPrefix: 'dest-prefix' });
-      new ObsBucketInventory(scope, 'Obs', { destination: obsDestination, bucketName: 'examplebucket', inventoryId: 'test_id', prefix: 'inventoryTestPrefix', includedObjectVersions: InventoryObjectVersions.ALL, optionalFields: ['Size', 'LastModifiedDate'] });
+      new cos.BucketInventory(scope, 'Var', { destination, bucketName: source.stringValue, appId: '1250000000', inventoryId: 'var' });
+      const obsDestination = obs.InventoryDestination.fromBucketAttributes(scope, 'ObsDest', {
+        bucketName: 'destbucket', region: 'cn-north-4', reportPrefix: 'dest-prefix', policyOwner: BucketPolicyOwner.ELSEWHERE,
+      });
+      new obs.BucketInventory(scope, 'Obs', {
+        destination: obsDestination, bucketName: 'examplebucket', inventoryId: 'test_id', filter: { prefix: 'inventoryTestPrefix' },
+        includedObjectVersions: InventoryObjectVersions.ALL, optionalFields: ['Size', 'LastModifiedDate'],
+      });
     });
     expect(() => findDeclaredConfigs(json, undefined)).toThrow(/bucket = \$\{var\.src\}: known only after apply/);
     const varResource = Object.entries<any>({ ...json.resource.terraform_data, ...json.resource.tencentcloud_cos_bucket_inventory })
@@ -420,7 +429,7 @@ describe('cos-inventory check (bundled CLI)', () => {
   async function seed(): Promise<void> {
     const { configs } = readStackInput(stackDir, undefined, { readText: (file) => { try { return readFileSync(file, 'utf8'); } catch { return undefined; } } });
     for (const { spec } of configs) {
-      const put = await cli(['put'], { ...env(), COS_INVENTORY_CONFIG: JSON.stringify(spec) });
+      const put = await cli(['put'], { ...env(), INVENTORY_CONFIG: JSON.stringify(spec) });
       expect(put.stderr).toBe('');
     }
   }
@@ -560,7 +569,7 @@ const terraformAvailable = spawnSync('terraform', ['version'], { stdio: 'ignore'
         terraform_data: {
           Obs_Managed_Config_234E063B: {
             input: { config },
-            provisioner: [{ 'local-exec': { interpreter: [process.execPath, BUNDLE], command: 'put', environment: { COS_INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } } }],
+            provisioner: [{ 'local-exec': { interpreter: [process.execPath, BUNDLE], command: 'put', environment: { INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } } }],
           },
         },
       },

@@ -13,8 +13,8 @@ afterEach(() => cos.stop());
 
 const credentials = () => ({ TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl });
 
-test('run submits the job from COS_INVENTORY_JOB and prints the JobId and manifest location, never a secret', async () => {
-  const result = await cli(['run'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC), COS_INVENTORY_RUN_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });
+test('run submits the job from INVENTORY_JOB and prints the JobId and manifest location, never a secret', async () => {
+  const result = await cli(['run'], { ...credentials(), INVENTORY_JOB: JSON.stringify(SPEC), INVENTORY_RUN_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/^cos-inventory: JobId: job-[0-9a-f]{16}$/m);
   expect(result.stdout).toContain('cos-inventory: manifest: cos://inventorybucket-1250000000/cos_bucket_inventory/1250000000/examplebucket/audit-3f2504e04f89/<yyyymmdd>/manifest.json');
@@ -24,20 +24,20 @@ test('run submits the job from COS_INVENTORY_JOB and prints the JobId and manife
 });
 
 test('verify checks the report of an earlier job', async () => {
-  await cli(['run'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC), COS_INVENTORY_RUN_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });
-  const result = await cli(['verify', '--job-id', 'audit-3f2504e04f89'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  await cli(['run'], { ...credentials(), INVENTORY_JOB: JSON.stringify(SPEC), INVENTORY_RUN_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });
+  const result = await cli(['verify', '--job-id', 'audit-3f2504e04f89'], { ...credentials(), INVENTORY_JOB: JSON.stringify(SPEC) });
   expect(result.stdout).toContain('cos-inventory: report verified: checksum matches, 1 data file(s) present with their stated sizes');
   expect(result.code).toBe(0);
 });
 
 test('without credentials it exits 2 before any request and says which variables to set', async () => {
-  const result = await cli(['run'], { COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  const result = await cli(['run'], { INVENTORY_JOB: JSON.stringify(SPEC) });
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('cos-inventory: error: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set');
 });
 
 test('a bad job description or command exits 2 with the usage', async () => {
-  const bad = await cli(['run'], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify({ ...SPEC, schedule: 'Daily' }) });
+  const bad = await cli(['run'], { ...credentials(), INVENTORY_JOB: JSON.stringify({ ...SPEC, schedule: 'Daily' }) });
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('schedule = "Daily": is not a field of this document');
   const unknown = await cli(['explode'], {});
@@ -46,14 +46,14 @@ test('a bad job description or command exits 2 with the usage', async () => {
 });
 
 test('a wrong protocol setting is bad input (exit 2), not a failed request', async () => {
-  const result = await cli(['run'], { ...credentials(), COS_INVENTORY_PROTOCOL: 'ftp:', COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  const result = await cli(['run'], { ...credentials(), COS_INVENTORY_PROTOCOL: 'ftp:', INVENTORY_JOB: JSON.stringify(SPEC) });
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('COS_INVENTORY_PROTOCOL = "ftp:": must be http: or https:');
   expect(cos.requests).toHaveLength(0);
 });
 
 test('verify bounds --since, --job-id and the wait before any request', async () => {
-  const verify = (...flags: string[]) => cli(['verify', ...flags], { ...credentials(), COS_INVENTORY_JOB: JSON.stringify(SPEC) });
+  const verify = (...flags: string[]) => cli(['verify', ...flags], { ...credentials(), INVENTORY_JOB: JSON.stringify(SPEC) });
   const old = await verify('--job-id', 'audit-3f2504e04f89', '--since', '2000-01-01');
   expect(old.code).toBe(2);
   expect(old.stderr).toContain('--since = "2000-01-01": must be at most 7 days ago');

@@ -323,7 +323,7 @@ describe('endpoints', () => {
         execFile(process.execPath, [bundle, 'put'], {
           env: {
             PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(certDir, 'cert.pem'), TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-            COS_INVENTORY_PROXY: proxyUrl(), COS_INVENTORY_PROTOCOL: 'https:', COS_INVENTORY_CONFIG: JSON.stringify(spec),
+            COS_INVENTORY_PROXY: proxyUrl(), COS_INVENTORY_PROTOCOL: 'https:', INVENTORY_CONFIG: JSON.stringify(spec),
           },
         }, (err, stdout, stderr) => resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, output: stdout + stderr }));
       });

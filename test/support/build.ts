@@ -1,13 +1,91 @@
+// Fixtures the construct unit tests share: one COS and one OBS destination, stacks with one inventory on them, and
+// readers for what the tests look at most (the handler's two resources, the policy documents, thrown problems).
 import { Construct } from 'constructs';
-import { BucketInventory, BucketInventoryProps, InventoryDestination, InventoryDestinationProps } from '../../src';
-import { synth } from './synth';
+import { cos, InventoryErrors, obs, ValidationProblem } from '../../src';
+import { onlyResource, synth } from './synth';
 
-export const DESTINATION: InventoryDestinationProps = { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001' };
+/** A COS destination with every account value given, so no data source is read. */
+export const COS_DESTINATION: cos.InventoryDestinationProps = { bucketName: 'reports-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001' };
 
-/** Synthesizes a destination and one inventory on it; the error of a broken rule surfaces here. */
-export function synthInventory(props: Partial<BucketInventoryProps>, destinationProps: Partial<InventoryDestinationProps> = {}): string {
+/** An OBS destination. */
+export const OBS_DESTINATION: obs.InventoryDestinationProps = { bucketName: 'destbucket', region: 'cn-north-4' };
+
+/** The role COS writes reports as, in the account of {@link COS_DESTINATION}. */
+export const COS_SERVICE_PRINCIPAL = 'qcs::cam::uin/100000000001:roleName/COS_QcsRole';
+
+/** A resource name under the COS destination bucket, as its bucket policy names it. */
+export function cosResource(objectPath: string): string {
+  return `qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/${objectPath}`;
+}
+
+/** Synthesizes a COS destination `Dest` and one inventory `Inv` on it; the error of a broken rule surfaces here. */
+export function synthCosInventory(props: Partial<cos.BucketInventoryProps>, destinationProps: Partial<cos.InventoryDestinationProps> = {}): string {
   return synth((scope: Construct) => {
-    const destination = new InventoryDestination(scope, 'Dest', { ...DESTINATION, ...destinationProps });
-    new BucketInventory(scope, 'Inv', { destination, bucketName: 'logs-1250000000', ...props });
+    const destination = new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, ...destinationProps });
+    new cos.BucketInventory(scope, 'Inv', { destination, bucketName: 'logs-1250000000', ...props });
   });
+}
+
+/** Synthesizes an OBS destination `Dest` and one inventory `Inv` on it. */
+export function synthObsInventory(props: Partial<obs.BucketInventoryProps>, destinationProps: Partial<obs.InventoryDestinationProps> = {}): string {
+  return synth((scope: Construct) => {
+    const destination = new obs.InventoryDestination(scope, 'Dest', { ...OBS_DESTINATION, ...destinationProps });
+    new obs.BucketInventory(scope, 'Inv', { destination, bucketName: 'examplebucket', ...props });
+  });
+}
+
+/**
+ * The two `terraform_data` of a handler-managed config: the owner (deletes on destroy) and the config (puts on
+ * create). `construct` is the id of the inventory construct, for stacks with several.
+ */
+export function handlerResources(stackJson: any, construct?: string): { owner: any; config: any } {
+  const find = (kind: string) => {
+    const found = Object.entries(stackJson.resource?.terraform_data ?? {})
+      .filter(([name]) => name.includes(`_Managed_${kind}_`) && (construct === undefined || name.startsWith(`${construct}_Managed_`)));
+    expect(found).toHaveLength(1);
+    return found[0][1] as any;
+  };
+  return { owner: find('Owner'), config: find('Config') };
+}
+
+/** Every config the handler puts in a stack, in construct order. */
+export function handlerConfigs(stackJson: any): any[] {
+  return Object.entries(stackJson.resource?.terraform_data ?? {})
+    .filter(([name]) => name.includes('_Managed_Config_'))
+    .map(([, resource]: [string, any]) => resource.input.config);
+}
+
+/** The `local-exec` provisioner of a handler resource. */
+export function localExec(resource: any): any {
+  return resource.provisioner[0]['local-exec'];
+}
+
+/** The policy document of the one COS bucket policy in a stack. */
+export function cosPolicyDocument(stackJson: any): any {
+  return JSON.parse(onlyResource(stackJson, 'tencentcloud_cos_bucket_policy').policy);
+}
+
+/** The policy document of the one OBS bucket policy in a stack. */
+export function obsPolicyDocument(stackJson: any): any {
+  return JSON.parse(onlyResource(stackJson, 'huaweicloud_obs_bucket_policy').policy);
+}
+
+/** The document of the one CAM policy in a stack. */
+export function camPolicyDocument(stackJson: any): any {
+  return JSON.parse(onlyResource(stackJson, 'tencentcloud_cam_policy').document);
+}
+
+/** The error `build` throws, which it must throw. */
+export function thrownBy(build: () => unknown): any {
+  try {
+    build();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error, none was thrown');
+}
+
+/** The problems of the validation error `build` throws. */
+export function problemsThrownBy(build: () => unknown): ValidationProblem[] {
+  return InventoryErrors.problemsOf(thrownBy(build));
 }

@@ -6,19 +6,38 @@ import { loadSchema, validateStack } from './terraform-schema';
 
 const schemas = [loadSchema('schema/tencentcloud.json'), loadSchema('schema/huaweicloud.json')];
 
+/** The provider each resource type prefix needs, added to a test stack only when the stack uses that provider. */
+const PROVIDERS: Record<string, (stack: TerraformStack) => void> = {
+  tencentcloud: (stack) => new TencentcloudProvider(stack, 'tencentcloud', { region: 'ap-guangzhou' }),
+  huaweicloud: (stack) => new HuaweicloudProvider(stack, 'huaweicloud', { region: 'cn-north-4' }),
+};
+
+/** The providers a stack's resources and data sources name, as a user's stack would have to configure them. */
+function providersUsed(stack: TerraformStack): string[] {
+  const json = stack.toTerraform();
+  const types = [...Object.keys(json.resource ?? {}), ...Object.keys(json.data ?? {})];
+  return Object.keys(PROVIDERS).filter((name) => types.some((type) => type.startsWith(`${name}_`)));
+}
+
 /** A stack with the test's constructs, synthesized with validations run, as cdktf's matchers take it. */
 export function synth(build: (scope: Construct) => void): string {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'test');
-  new TencentcloudProvider(stack, 'tencentcloud', { region: 'ap-guangzhou' });
-  new HuaweicloudProvider(stack, 'huaweicloud', { region: 'cn-north-4' });
   build(stack);
+  for (const name of providersUsed(stack)) PROVIDERS[name](stack);
   return Testing.synth(stack, true);
 }
 
 /** The synthesized stack as an object. */
 export function synthJson(build: (scope: Construct) => void): any {
   return JSON.parse(synth(build));
+}
+
+/** The one resource of a type in a synthesized stack, for a snapshot of the resource under test. */
+export function onlyResource(stackJson: any, type: string): any {
+  const resources = Object.values(stackJson.resource?.[type] ?? {});
+  expect(resources).toHaveLength(1);
+  return resources[0];
 }
 
 /** Every problem the trimmed provider schemas find in a synthesized stack. */
@@ -35,9 +54,7 @@ export function synthApp(app: App): Record<string, any> {
   return stacks;
 }
 
-/** The policy document of the one bucket policy in a stack. */
+/** The policy document of the one COS bucket policy in a stack. */
 export function bucketPolicyDocument(stackJson: any): any {
-  const policies = Object.values(stackJson.resource.tencentcloud_cos_bucket_policy) as any[];
-  expect(policies).toHaveLength(1);
-  return JSON.parse(policies[0].policy);
+  return JSON.parse(onlyResource(stackJson, 'tencentcloud_cos_bucket_policy').policy);
 }

@@ -1,4 +1,4 @@
-import { BUCKET_NAME_MAX_LENGTH, BUCKET_NAME_PATTERN } from '../names';
+import { APP_ID_PATTERN, BUCKET_NAME_MAX_LENGTH, BUCKET_NAME_PATTERN } from '../names';
 import { Problem } from './problem';
 
 /** Bucket names carry their `-APPID` suffix: COS addresses buckets only by the full name. */
@@ -20,7 +20,7 @@ export function checkBucketName(field: string, bucketName: string | undefined): 
 /** An explicit APPID must be numeric and, when the name is known, match the name's suffix. */
 export function checkAppId(field: string, appId: string | undefined, bucketName: string | undefined): Problem[] {
   if (appId === undefined) return [];
-  if (!/^\d{5,12}$/.test(appId)) return [{ field, value: appId, rule: 'must be the numeric APPID of the account' }];
+  if (!APP_ID_PATTERN.test(appId)) return [{ field, value: appId, rule: 'must be the numeric APPID of the account' }];
   if (bucketName !== undefined && !bucketName.endsWith(`-${appId}`)) {
     return [{ field, value: appId, rule: `must match the -APPID suffix of bucket ${JSON.stringify(bucketName)}` }];
   }

@@ -1,0 +1,27 @@
+import { checkStatementShape } from '../contract/rules/bucket-policy';
+import { throwIfProblems } from '../contract/rules/problem';
+import { PolicyStatement } from './policy-statement';
+import { known } from './validation/known';
+
+/**
+ * What users add to a destination's bucket policy besides the report writes: their own statements and the
+ * principals allowed to read the reports. Each is checked when added, so the error points at the call.
+ */
+export class PolicyAdditions {
+  public readonly statements: PolicyStatement[] = [];
+  public readonly readers: string[] = [];
+
+  constructor(private readonly constructPath: string) {}
+
+  public addStatement(statement: PolicyStatement): void {
+    throwIfProblems(this.constructPath, checkStatementShape(`addToResourcePolicy(statement ${this.statements.length})`, { ...statement }));
+    this.statements.push(statement);
+  }
+
+  public addReader(principal: string): void {
+    if (known(principal) !== undefined && (typeof principal !== 'string' || principal.trim() === '')) {
+      throwIfProblems(this.constructPath, [{ field: 'grantRead(principal)', value: principal, rule: 'must be a principal name' }]);
+    }
+    if (!this.readers.includes(principal)) this.readers.push(principal);
+  }
+}

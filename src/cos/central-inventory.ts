@@ -1,0 +1,85 @@
+import { Construct } from '../core';
+import { CentralSources, withOverrides } from '../common/central-sources';
+import { BucketInventory, InventoryOptions } from './bucket-inventory';
+import { HandlerOptions } from './handler-options';
+import { IInventoryDestination } from './inventory-destination';
+
+/** One source of a {@link CentralInventory}, and what it changes from the shared inventory settings. */
+export interface SourceOptions extends InventoryOptions {
+  /**
+   * APPID of the source bucket's account.
+   * @default - the `-APPID` suffix of the bucket name
+   */
+  readonly appId?: string;
+}
+
+/** Props of {@link CentralInventory}. */
+export interface CentralInventoryProps {
+  /** Where every source reports. */
+  readonly destination: IInventoryDestination;
+  /**
+   * Full names (with `-APPID`) of source buckets with the shared settings; add more, or with overrides, with
+   * `addSource`.
+   * @default - none
+   */
+  readonly sources?: string[];
+  /**
+   * What every source's inventory covers and how often, unless its `addSource` options say otherwise.
+   * @default - daily, current versions, no optional fields, SSE-COS encrypted reports
+   */
+  readonly inventory?: InventoryOptions;
+  /**
+   * How the bundled handler runs for the configs it puts (see `BucketInventory.management`).
+   * @default - `node` from the PATH, the public COS endpoint
+   */
+  readonly handler?: HandlerOptions;
+}
+
+/**
+ * Many COS source buckets reporting into one destination: one {@link BucketInventory} per source, all granted in
+ * the destination's one merged bucket policy.
+ *
+ * @example
+ * const destination = new cos.InventoryDestination(this, 'Destination', {
+ *   bucketName: 'inventory-reports-1250000000',
+ *   region: 'ap-guangzhou',
+ * });
+ * const central = new cos.CentralInventory(this, 'Inventory', {
+ *   destination,
+ *   sources: ['app-logs-1250000000', 'user-media-1250000000'],
+ *   inventory: { optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.STORAGE_CLASS] },
+ * });
+ * central.addSource('archive-1250000000', { frequency: InventoryFrequency.WEEKLY });
+ */
+export class CentralInventory extends Construct {
+  /** The destination. */
+  public readonly destination: IInventoryDestination;
+
+  private readonly props: CentralInventoryProps;
+  private readonly sources = new CentralSources<BucketInventory>(this);
+
+  constructor(scope: Construct, id: string, props: CentralInventoryProps) {
+    super(scope, id);
+    this.props = props;
+    this.destination = props.destination;
+    for (const bucketName of props.sources ?? []) this.addSource(bucketName);
+  }
+
+  /** One inventory per source bucket, in the order added. */
+  public get inventories(): BucketInventory[] {
+    return this.sources.all;
+  }
+
+  /**
+   * Adds a source bucket. Its options override the shared `inventory` settings field by field (a `filter` given
+   * here replaces the shared filter as a whole).
+   */
+  public addSource(bucketName: string, options: SourceOptions = {}): BucketInventory {
+    return this.sources.add(bucketName, (constructId) => new BucketInventory(this, constructId, {
+      ...withOverrides<SourceOptions>(this.props.inventory, options),
+      destination: this.destination,
+      bucketName,
+      handler: this.props.handler,
+    }));
+  }
+}

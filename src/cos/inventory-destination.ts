@@ -1,0 +1,385 @@
+import { CosBucket } from '../.gen/providers/tencentcloud/cos-bucket';
+import { CosBucketPolicy } from '../.gen/providers/tencentcloud/cos-bucket-policy';
+import { Annotations, Construct, IConstruct, Lazy, TerraformResource } from '../core';
+import { cosObjectResource, inventoryBucketReference, sourceReportPath } from '../contract/names';
+import { checkPolicySize, MAX_POLICY_BYTES } from '../contract/rules/bucket-policy';
+import { checkAppId, checkBucketName } from '../contract/rules/bucket-name';
+import { checkOwnerUin } from '../contract/rules/choices';
+import { checkExpirationDays } from '../contract/rules/expiration-days';
+import { checkReportPrefix } from '../contract/rules/object-prefix';
+import { describeProblem, Problem, throwIfProblems } from '../contract/rules/problem';
+import { checkRegion } from '../contract/rules/region';
+import { checkStatementSize, MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
+import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
+import { PolicyAdditions } from '../common/policy-parts';
+import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
+import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
+import { literalTemplate, literalTemplates } from '../common/terraform-literal';
+import { known } from '../common/validation/known';
+import { renderCosPolicy, renderCosStatement } from './bucket-policy';
+import { currentAccount } from './current-account';
+import { IReportLocations, IServiceRole, ServiceRole } from './service-role';
+import { splitBucketName } from './source';
+
+/** A source bucket whose reports a destination accepts. */
+export interface ReportSource {
+  /** Full name of the source bucket, with its `-APPID` suffix. */
+  readonly bucketName: string;
+  /**
+   * APPID of the source bucket's account.
+   * @default - the `-APPID` suffix of `bucketName`
+   */
+  readonly appId?: string;
+  /**
+   * Report prefix the source's inventories write under.
+   * @default - the destination's `reportPrefix`
+   */
+  readonly reportPrefix?: string;
+}
+
+/** A COS bucket inventory reports go to, created in this stack or imported. */
+export interface IInventoryDestination extends IConstruct, IReportLocations {
+  /** Full bucket name, with `-APPID`. */
+  readonly bucketName: string;
+  /** Region of the bucket. */
+  readonly region: string;
+  /** APPID of the bucket's account. */
+  readonly appId: string;
+  /** Owner UIN of the bucket's account, the `AccountId` of inventory destinations. */
+  readonly ownerUin: string;
+  /** Default report prefix. */
+  readonly reportPrefix: string;
+  /** `qcs::cos:<region>::<bucket>`, as inventory configs name their destination. */
+  readonly bucketReference: string;
+  /** The role COS writes reports as. */
+  readonly serviceRole: IServiceRole;
+  /** Who owns the bucket's policy. */
+  readonly policyOwner: BucketPolicyOwner;
+  /** The `tencentcloud_cos_bucket_policy`, once this stack owns the policy and it has a statement. */
+  readonly policy?: TerraformResource;
+  /**
+   * The whole policy document this destination needs, as JSON: report writes, report readers and statements added
+   * with `addToResourcePolicy`. When the policy is owned elsewhere, merge it into that policy.
+   */
+  readonly policyJson: string;
+  /**
+   * Lets COS write the reports of one source bucket: adds the bucket policy statement for the source's report
+   * path and lets the service role write there. Calling it again for the same source and prefix adds nothing.
+   * `BucketInventory` and `InventoryJob` call it for you.
+   *
+   * @returns the report path of the source, relative to the bucket: `<prefix>/<appid>/<name without -appid>`
+   */
+  grantInventoryReports(source: ReportSource): string;
+  /** Adds a statement of your own to the bucket policy (COS keeps one policy per bucket). */
+  addToResourcePolicy(statement: PolicyStatement): void;
+  /**
+   * Lets a CAM principal read the reports and nothing else: `GetObject` and `HeadObject` under each report prefix
+   * in use, and `GetBucket` (listing) limited to those prefixes.
+   * @param principal for example `qcs::cam::uin/100000000001:uin/100000000002`
+   */
+  grantRead(principal: string): void;
+}
+
+/** What every COS destination is described by, created or imported. */
+export interface InventoryDestinationAttributesBase {
+  /** Full name of the bucket, with its `-APPID` suffix, for example `inventory-1250000000`. */
+  readonly bucketName: string;
+  /** Region of the bucket. Every source bucket reporting into it must be in the same region. */
+  readonly region: string;
+  /**
+   * APPID of the account owning the bucket.
+   * @default - the `-APPID` suffix of `bucketName`
+   */
+  readonly appId?: string;
+  /**
+   * Owner UIN of the bucket's account: inventory configs name it as `AccountId`.
+   * @default - read from the `tencentcloud_user_info` data source
+   */
+  readonly ownerUin?: string;
+  /**
+   * Prefix the reports are written under; COS appends the `/`. Inventories may override it.
+   * @default 'cos_bucket_inventory'
+   */
+  readonly reportPrefix?: string;
+  /**
+   * The service role COS writes reports as.
+   * @default - the account's existing `COS_QcsRole` (`ServiceRole.fromAccount`)
+   */
+  readonly serviceRole?: IServiceRole;
+}
+
+/** An existing COS bucket, imported with {@link InventoryDestination.fromBucketAttributes}. */
+export interface InventoryDestinationAttributes extends InventoryDestinationAttributesBase {
+  /**
+   * Who owns the bucket's one policy. `THIS_STACK` replaces the policy the bucket has with the destination's;
+   * `ELSEWHERE` synthesizes none, and `policyJson` is what to merge into it.
+   */
+  readonly policyOwner: BucketPolicyOwner;
+}
+
+/** Props of {@link InventoryDestination}: a bucket created in this stack. */
+export interface InventoryDestinationProps extends InventoryDestinationAttributesBase {
+  /**
+   * Delete report objects this many days after they are written (a lifecycle rule on the report prefix).
+   * @default - reports are kept
+   */
+  readonly reportExpirationDays?: number;
+  /**
+   * Encrypt objects at rest with COS-managed keys (SSE-COS, `AES256`).
+   * @default true
+   */
+  readonly defaultEncryption?: boolean;
+  /**
+   * Allow `terraform destroy` to delete the bucket with its reports in it.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+  /**
+   * Tags of the bucket itself (not a filter: inventories filter objects with `filter.objectTags`).
+   * @default - none
+   */
+  readonly bucketTags?: { [key: string]: string };
+  /**
+   * Who owns the bucket's one policy.
+   * @default BucketPolicyOwner.THIS_STACK
+   */
+  readonly policyOwner?: BucketPolicyOwner;
+}
+
+/** How the report-write statements of a policy are laid out. */
+interface ReportLayout {
+  readonly scope: ReportGrantScope;
+  /** Several resources share a statement. */
+  readonly packed: boolean;
+  readonly resources: string[];
+  readonly statements: PolicyStatement[];
+}
+
+/**
+ * What created and imported COS destinations share: the report grants, the bucket policy they make, readers and
+ * your own statements.
+ *
+ * Each source bucket that reports here adds one statement allowing `COS_QcsRole` to `PutObject` under that source's
+ * report path and nowhere else. When that many statements would make the policy larger than 20 KB, they are packed
+ * into fewer statements, and then widened to one resource per source account or per report prefix, with a warning
+ * at synth time. The policy resource is synthesized only when this stack owns the policy, and only once it has a
+ * statement: an empty one would wipe the bucket's policy.
+ *
+ * @example
+ * const destination = cos.InventoryDestination.fromBucketAttributes(this, 'Reports', {
+ *   bucketName: 'inventory-reports-1250000000',
+ *   region: 'ap-guangzhou',
+ *   policyOwner: BucketPolicyOwner.THIS_STACK,
+ * });
+ * destination.grantRead('qcs::cam::uin/100000000001:uin/100000000002');
+ */
+export abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
+  public readonly bucketName: string;
+  public readonly region: string;
+  public readonly appId: string;
+  public readonly ownerUin: string;
+  public readonly reportPrefix: string;
+  public readonly bucketReference: string;
+  public readonly serviceRole: IServiceRole;
+  public readonly policyOwner: BucketPolicyOwner;
+  public readonly policyJson: string;
+
+  private readonly additions: PolicyAdditions;
+  private readonly grants: ReportSourceGrant[] = [];
+  private bucketPolicy?: TerraformResource;
+
+  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
+    super(scope, id);
+    const reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.cos;
+    throwIfProblems(this.node.path, [
+      ...checkBucketName('bucketName', known(attributes.bucketName)),
+      ...checkAppId('appId', known(attributes.appId), known(attributes.bucketName)),
+      ...checkRegion('region', known(attributes.region)),
+      ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+      ...checkOwnerUin('ownerUin', known(attributes.ownerUin)),
+    ]);
+    this.additions = new PolicyAdditions(this.node.path);
+    this.bucketName = attributes.bucketName;
+    this.region = attributes.region;
+    this.appId = attributes.appId ?? splitBucketName(attributes.bucketName).appId;
+    this.ownerUin = attributes.ownerUin ?? currentAccount(this).ownerUin;
+    this.reportPrefix = reportPrefix;
+    this.policyOwner = attributes.policyOwner;
+    this.bucketReference = inventoryBucketReference(this.region, this.bucketName);
+    this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
+    this.serviceRole.allowReportWritesTo(this);
+    this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
+    this.node.addValidation({ validate: () => this.validatePolicy() });
+  }
+
+  public get policy(): TerraformResource | undefined {
+    return this.bucketPolicy;
+  }
+
+  /** The resources the report-write statements grant, after any widening the policy budget forced. */
+  public get reportWriteResources(): string[] {
+    return this.reportLayout().resources;
+  }
+
+  public grantInventoryReports(source: ReportSource): string {
+    const sourceParts = splitBucketName(source.bucketName);
+    const grant: ReportSourceGrant = {
+      reportPrefix: source.reportPrefix ?? this.reportPrefix,
+      appId: source.appId ?? sourceParts.appId,
+      shortName: sourceParts.shortName,
+    };
+    const reportPath = sourceReportPath(grant.reportPrefix, grant);
+    if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
+    this.ensurePolicy();
+    return reportPath;
+  }
+
+  public addToResourcePolicy(statement: PolicyStatement): void {
+    this.additions.addStatement(statement);
+    this.ensurePolicy();
+  }
+
+  public grantRead(principal: string): void {
+    this.additions.addReader(principal);
+    this.ensurePolicy();
+  }
+
+  /** The bucket name as the policy resource names it: a reference orders the policy after a bucket created here. */
+  protected abstract policyBucket(): string;
+
+  /** The one policy resource, made on the first statement and only when this stack owns the policy. */
+  private ensurePolicy(): void {
+    if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
+    this.bucketPolicy = new CosBucketPolicy(this, 'Policy', { bucket: this.policyBucket(), policy: this.policyJson });
+  }
+
+  /**
+   * The narrowest layout whose whole policy fits: one statement per source, then the same resources packed into
+   * fewer statements, then one resource per source account, then one per report prefix.
+   */
+  private reportLayout(): ReportLayout {
+    let layout: ReportLayout | undefined;
+    for (const scope of REPORT_GRANT_SCOPES) {
+      const resources = reportGrantPaths(this.grants, scope).map((path) => this.objectResource(`${path}/*`));
+      for (const packed of scope === ReportGrantScope.SOURCE ? [false, true] : [true]) {
+        layout = { scope, packed, resources, statements: this.reportStatements(resources, packed) };
+        if (checkPolicySize('policy', this.renderPolicy(layout)).length === 0) return layout;
+      }
+    }
+    return layout!;
+  }
+
+  private objectResource(objectPath: string): string {
+    return cosObjectResource(this.region, this.appId, this.bucketName, objectPath);
+  }
+
+  /**
+   * Bucket policy form from the COS docs: principal the CAM role, action name/cos:PutObject, six-segment resources
+   * under the report paths. See https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview,
+   * "configuring inventory via APIs").
+   */
+  private reportStatements(resources: string[], packed: boolean): PolicyStatement[] {
+    const statementFor = (group: string[]): PolicyStatement => ({ principals: [this.serviceRole.principal], actions: ['name/cos:PutObject'], resources: group });
+    if (!packed) return resources.map((resource) => statementFor([resource]));
+    return packResourceGroups(resources, (group) => renderCosStatement(statementFor(group)), MAX_STATEMENT_BYTES).map(statementFor);
+  }
+
+  /** Readers get the report objects under every prefix in use, and a listing limited to those prefixes. */
+  private readerStatements(): PolicyStatement[] {
+    const readers = this.additions.readers;
+    if (readers.length === 0) return [];
+    const prefixes = [...new Set([this.reportPrefix, ...this.grants.map((grant) => grant.reportPrefix)])];
+    return [
+      { principals: readers, actions: ['name/cos:GetObject', 'name/cos:HeadObject'], resources: prefixes.map((prefix) => this.objectResource(`${prefix}/*`)) },
+      {
+        principals: readers,
+        actions: ['name/cos:GetBucket'],
+        resources: [this.objectResource('*')],
+        conditions: { string_like: { 'cos:prefix': prefixes.map((prefix) => `${prefix}/*`) } },
+      },
+    ];
+  }
+
+  private renderPolicy(layout: ReportLayout = this.reportLayout()): string {
+    return renderCosPolicy([...layout.statements, ...this.readerStatements(), ...this.additions.statements]);
+  }
+
+  private validatePolicy(): string[] {
+    const layout = this.reportLayout();
+    if (layout.packed) {
+      Annotations.of(this).addWarning(`one bucket policy statement per source (${this.grants.length} sources) would exceed the ${MAX_POLICY_BYTES}-byte policy budget: `
+        + `report writes are granted in ${layout.statements.length} statement(s) over ${layout.resources.length} resource(s), one per ${layout.scope}`);
+    }
+    const problems: Problem[] = [
+      ...this.additions.statements.flatMap((statement, index) =>
+        checkStatementSize(`addToResourcePolicy(statement ${index})`, known(JSON.stringify(renderCosStatement(statement))))),
+      ...checkPolicySize('policy', this.renderPolicy(layout)),
+    ];
+    // cdktf prefixes validation messages with the construct path itself.
+    return problems.map(describeProblem);
+  }
+}
+
+/** A COS bucket created elsewhere. */
+class ImportedInventoryDestination extends InventoryDestinationBase {
+  constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
+    super(scope, id, attributes);
+  }
+
+  protected policyBucket(): string {
+    return literalTemplate(this.bucketName);
+  }
+}
+
+/**
+ * A COS bucket created for inventory reports (private, SSE-COS encrypted, optional report expiry), with the bucket
+ * policy COS needs to write them. Import a bucket created elsewhere with {@link InventoryDestination.fromBucketName}
+ * or {@link InventoryDestination.fromBucketAttributes}.
+ *
+ * @example
+ * const destination = new cos.InventoryDestination(this, 'Destination', {
+ *   bucketName: 'inventory-reports-1250000000',
+ *   region: 'ap-guangzhou',
+ *   reportExpirationDays: 90,
+ * });
+ * destination.grantRead('qcs::cam::uin/100000000001:uin/100000000002');
+ */
+export class InventoryDestination extends InventoryDestinationBase {
+  /**
+   * An existing bucket whose policy is owned elsewhere: nothing about the bucket is synthesized, and
+   * `policyJson` is what to merge into its policy. The owner UIN comes from the `tencentcloud_user_info` data
+   * source; `fromBucketAttributes` with `ownerUin` avoids reading it.
+   */
+  public static fromBucketName(scope: Construct, id: string, bucketName: string, region: string): IInventoryDestination {
+    return new ImportedInventoryDestination(scope, id, { bucketName, region, policyOwner: BucketPolicyOwner.ELSEWHERE });
+  }
+
+  /** An existing bucket, with an explicit choice of who owns its policy. */
+  public static fromBucketAttributes(scope: Construct, id: string, attributes: InventoryDestinationAttributes): IInventoryDestination {
+    return new ImportedInventoryDestination(scope, id, attributes);
+  }
+
+  /** The `tencentcloud_cos_bucket`. */
+  public readonly bucket: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
+    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK });
+    throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
+    this.bucket = new CosBucket(this, 'Bucket', literalTemplates({
+      bucket: props.bucketName,
+      acl: 'private',
+      encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
+      forceClean: props.forceDestroy ?? false,
+      tags: props.bucketTags,
+      lifecycleRules: props.reportExpirationDays === undefined ? undefined : [{
+        id: 'expire-inventory-reports',
+        filterPrefix: `${this.reportPrefix}/`,
+        expiration: { days: props.reportExpirationDays },
+      }],
+    }));
+  }
+
+  protected policyBucket(): string {
+    return (this.bucket as CosBucket).bucket;
+  }
+}

@@ -1,0 +1,169 @@
+import { Construct, Fn, TerraformResource } from '../core';
+import { schemaProblems } from '../contract/document';
+import { JOB_VARIABLE, RUN_ID_VARIABLE } from '../contract/environment';
+import { MAX_JOB_ID_PREFIX_LENGTH, oneTimeJobProblems } from '../contract/job';
+import { normalizeJob } from '../contract/normalize';
+import { checkBoolean } from '../contract/rules/choices';
+import { checkInventoryId } from '../contract/rules/inventory-id';
+import { Problem, throwIfProblems } from '../contract/rules/problem';
+import { checkWait } from '../contract/rules/wait';
+import { JOB_SCHEMA } from '../contract/spec';
+import { handlerProvisioner } from '../common/handler-provisioner';
+import { InventoryReportOptions } from '../common/inventory-options';
+import { TerraformData } from '../common/terraform-data';
+import { literalTemplates } from '../common/terraform-literal';
+import { known } from '../common/validation/known';
+import { cosEndpointSettings, cosHandlerProblems, HandlerOptions } from './handler-options';
+import { IInventoryDestination } from './inventory-destination';
+import { cosReportProblems } from './source';
+
+/** Props of {@link InventoryJob}. */
+export interface InventoryJobProps extends InventoryReportOptions {
+  /** Where reports go; the matching bucket policy statement is added to it. */
+  readonly destination: IInventoryDestination;
+  /**
+   * Full name of the source bucket, with its `-APPID` suffix. A bucket created in the same stack may be passed
+   * as a reference (`myBucket.bucket`); give `appId` then.
+   */
+  readonly bucketName: string;
+  /**
+   * APPID of the source bucket's account.
+   * @default - the `-APPID` suffix of `bucketName`
+   */
+  readonly appId?: string;
+  /**
+   * Region of the source bucket; COS requires the destination in the same region.
+   * @default - the destination's region
+   */
+  readonly region?: string;
+  /**
+   * Encrypt the report files with SSE-COS.
+   * @default true
+   */
+  readonly encryptReports?: boolean;
+  /**
+   * How the bundled handler runs the job.
+   * @default - `node` from the PATH, the public COS endpoint
+   */
+  readonly handler?: HandlerOptions;
+  /**
+   * Prefix of the job ids (at most 51 characters of `a-z A-Z 0-9 - _ .`). Each run's id is the prefix, a hyphen and
+   * 12 hex digits of the run, so no two runs share an id and none equals a periodic config's id.
+   * @default 'one-off'
+   */
+  readonly jobIdPrefix?: string;
+  /**
+   * Run the job on every `terraform apply`, not only when it is created or its configuration changes.
+   * @default false
+   */
+  readonly runOnEveryDeploy?: boolean;
+  /**
+   * Wait for the report, then check `manifest.checksum` and every data file; the apply fails when the report does
+   * not arrive in time or does not check out.
+   * @default false - submit and return; the log names where the report will land
+   */
+  readonly waitForReport?: boolean;
+  /**
+   * How long to wait for the report, in seconds.
+   * @default 3600
+   */
+  readonly waitTimeoutSeconds?: number;
+  /**
+   * First pause between looks for the report, in seconds; it doubles up to a minute.
+   * @default 30
+   */
+  readonly pollIntervalSeconds?: number;
+}
+
+/**
+ * A one-off inventory job (POST Bucket inventory) submitted when the stack is applied.
+ *
+ * It synthesizes a built-in `terraform_data` resource whose `local-exec` provisioner runs the bundled handler with
+ * Node.js; the handler travels with the stack as a `TerraformAsset`. Lifecycle:
+ * - **create**: the job runs once;
+ * - **change** of any job setting: the resource is replaced and the job runs again, under a new id;
+ * - `runOnEveryDeploy`: it is replaced, and runs, on every apply;
+ * - **plan** and **destroy** run nothing.
+ *
+ * Credentials are read at apply time from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and
+ * `TENCENTCLOUD_SECURITY_TOKEN`, the provider's own variables; they never enter the synthesized JSON or the state.
+ *
+ * @example
+ * const destination = cos.InventoryDestination.fromBucketName(this, 'Destination', 'inventory-reports-1250000000', 'ap-guangzhou');
+ * new cos.InventoryJob(this, 'Audit', {
+ *   destination,
+ *   bucketName: 'user-media-1250000000',
+ *   jobIdPrefix: 'audit',
+ *   filter: { objectTags: { classification: 'confidential' } },
+ *   optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.ETAG],
+ *   waitForReport: true,
+ * });
+ */
+export class InventoryJob extends Construct {
+  /** Full name of the source bucket. */
+  public readonly bucketName: string;
+  /** The job id of the current run (known after apply): `<prefix>-<12 hex digits>`, the id POST Bucket inventory gets. */
+  public readonly inventoryId: string;
+  /** Where in the destination bucket the current run's reports land: `<prefix>/<appid>/<name>/<job id>`; dates follow. */
+  public readonly reportPath: string;
+  /** The `terraform_data` resource that runs the job. */
+  public readonly resource: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: InventoryJobProps) {
+    super(scope, id);
+    const destination = props.destination;
+    const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
+    const spec = normalizeJob({
+      bucket: props.bucketName,
+      region: props.region ?? destination.region,
+      idPrefix: props.jobIdPrefix,
+      destination: { bucket: destination.bucketName, accountId: destination.ownerUin, prefix: reportPrefix, encryption: props.encryptReports },
+      filter: props.filter,
+      includedObjectVersions: props.includedObjectVersions,
+      optionalFields: props.optionalFields,
+      wait: props.waitForReport ? { timeoutSeconds: props.waitTimeoutSeconds, pollIntervalSeconds: props.pollIntervalSeconds } : undefined,
+    });
+    throwIfProblems(this.node.path, [
+      ...cosReportProblems(props, props, reportPrefix, destination.region),
+      ...checkInventoryId('jobIdPrefix', known(spec.idPrefix), MAX_JOB_ID_PREFIX_LENGTH),
+      ...oneTimeJobProblems(props as unknown as Record<string, unknown>),
+      ...checkWaitProps(props),
+      ...checkBoolean('encryptReports', known(props.encryptReports)),
+      ...cosHandlerProblems(props.handler),
+    ]);
+    throwIfProblems(this.node.path, schemaProblems(JOB_SCHEMA, spec));
+
+    const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
+    // The job travels as data: Terraform encodes it for the handler, so no value is ever read as JSON or HCL.
+    const job = literalTemplates(spec);
+    const resource = new TerraformData(this, 'Job', {
+      // Kept in state and shown in plans; it holds no credentials.
+      input: { job },
+      // Replacement is what re-runs a create-time provisioner: on a changed job, or on every apply when asked.
+      triggersReplace: props.runOnEveryDeploy ? { job, deploy: Fn.timestamp() } : { job },
+      dependsOn: destination.policy ? [destination.policy] : undefined,
+      provisioners: [handlerProvisioner(this, {
+        command: 'run',
+        nodeExecutable: props.handler?.nodeExecutable,
+        settings: cosEndpointSettings(props.handler?.endpoint),
+        environment: {
+          [JOB_VARIABLE]: '${jsonencode(self.input.job)}',
+          // The resource's own id, a UUID made when it is created: each run gets a new one, retries keep it.
+          [RUN_ID_VARIABLE]: '${self.id}',
+        },
+      })],
+    });
+    this.resource = resource;
+    this.bucketName = props.bucketName;
+    this.inventoryId = Fn.join('-', [spec.idPrefix, Fn.substr(Fn.replace(resource.id, '-', ''), 0, 12)]);
+    this.reportPath = `${sourcePath}/${this.inventoryId}`;
+  }
+}
+
+function checkWaitProps(props: InventoryJobProps): Problem[] {
+  const problems = checkWait('waitTimeoutSeconds', known(props.waitTimeoutSeconds), 'pollIntervalSeconds', known(props.pollIntervalSeconds));
+  for (const field of ['waitTimeoutSeconds', 'pollIntervalSeconds'] as const) {
+    if (props[field] !== undefined && !props.waitForReport) problems.push({ field, value: props[field], rule: 'applies only with waitForReport: true' });
+  }
+  return problems;
+}

@@ -1,0 +1,167 @@
+import { CamPolicy } from '../.gen/providers/tencentcloud/cam-policy';
+import { CamRole } from '../.gen/providers/tencentcloud/cam-role';
+import { CamRolePolicyAttachment } from '../.gen/providers/tencentcloud/cam-role-policy-attachment';
+import { Construct, IConstruct, Lazy, TerraformResource } from '../core';
+import { currentAccount } from './current-account';
+import { checkOwnerUin } from '../contract/rules/choices';
+import { known } from '../common/validation/known';
+import { throwIfProblems } from '../contract/rules/problem';
+import { MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
+import { packResourceGroups } from '../common/report-write-grants';
+import { literalTemplate } from '../common/terraform-literal';
+
+/** Where COS must be able to write reports: what a destination's bucket policy grants. */
+export interface IReportLocations {
+  /** Six-segment resource names, each ending in `/*`. */
+  readonly reportWriteResources: string[];
+}
+
+/** The CAM service role COS writes reports as, created here or referenced. */
+export interface IServiceRole extends IConstruct {
+  /** Owner UIN of the account the role is in. */
+  readonly ownerUin: string;
+  /** `qcs::cam::uin/<owner uin>:roleName/COS_QcsRole`, the principal bucket policies grant. */
+  readonly principal: string;
+  /**
+   * Lets the role write exactly where a destination's bucket policy lets COS write, no wider. Every
+   * `InventoryDestination` using the role calls it for itself; a referenced role has its own policy and ignores it.
+   */
+  allowReportWritesTo(locations: IReportLocations): void;
+}
+
+/** Props of {@link ServiceRole.create}. */
+export interface ServiceRoleProps {
+  /**
+   * Owner UIN of the account the role lives in.
+   * @default - read from the `tencentcloud_user_info` data source
+   */
+  readonly ownerUin?: string;
+  /**
+   * Name of the least-privilege CAM policy attached to the role (account-wide, like the role).
+   * @default 'CosInventoryReportWriter'
+   */
+  readonly policyName?: string;
+}
+
+/** Props of {@link ServiceRole.fromAccount}. */
+export interface ServiceRoleAttributes {
+  /**
+   * Owner UIN of the account the role lives in.
+   * @default - read from the `tencentcloud_user_info` data source
+   */
+  readonly ownerUin?: string;
+}
+
+const ROLE_NAME = 'COS_QcsRole';
+
+/** `qcs::cam::uin/<owner uin>:roleName/COS_QcsRole`. */
+function rolePrincipal(ownerUin: string): string {
+  return `qcs::cam::uin/${ownerUin}:roleName/${ROLE_NAME}`;
+}
+
+function resolveOwnerUin(scope: Construct, ownerUin: string | undefined): string {
+  throwIfProblems(scope.node.path, checkOwnerUin('ownerUin', known(ownerUin)));
+  return ownerUin ?? currentAccount(scope).ownerUin;
+}
+
+/** The account's existing `COS_QcsRole`: only the principal bucket policies name. */
+class ExistingServiceRole extends Construct implements IServiceRole {
+  public readonly ownerUin: string;
+  public readonly principal: string;
+
+  constructor(scope: Construct, id: string, attributes: ServiceRoleAttributes) {
+    super(scope, id);
+    this.ownerUin = resolveOwnerUin(this, attributes.ownerUin);
+    this.principal = rolePrincipal(this.ownerUin);
+  }
+
+  public allowReportWritesTo(_locations: IReportLocations): void {
+    // The role and its policy are managed elsewhere (the COS console creates them with write access to all buckets).
+  }
+}
+
+/**
+ * The CAM service role `COS_QcsRole` that COS assumes to write inventory reports. Its name is account-wide, so it
+ * is created in exactly one stack of an account ({@link ServiceRole.create}), or by the COS console, and referenced
+ * everywhere else ({@link ServiceRole.fromAccount}).
+ *
+ * Created, it trusts only the service `cos.cloud.tencent.com` and carries one policy that allows `cos:PutObject`
+ * on the report locations of the destinations that use it, nothing else.
+ *
+ * @see https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview, configuring inventory via APIs)
+ *
+ * @example
+ * const serviceRole = cos.ServiceRole.create(this, 'CosServiceRole');
+ * new cos.InventoryDestination(this, 'Destination', {
+ *   bucketName: 'inventory-reports-1250000000',
+ *   region: 'ap-guangzhou',
+ *   serviceRole,
+ * });
+ */
+export class ServiceRole extends Construct implements IServiceRole {
+  /** The fixed name COS assumes. */
+  public static readonly ROLE_NAME = ROLE_NAME;
+  /** The service principal the role trusts. */
+  public static readonly SERVICE_PRINCIPAL = 'cos.cloud.tencent.com';
+
+  /** Creates `COS_QcsRole` with a least-privilege policy over the report locations of the destinations using it. */
+  public static create(scope: Construct, id: string, props: ServiceRoleProps = {}): ServiceRole {
+    return new ServiceRole(scope, id, props);
+  }
+
+  /** References the account's existing `COS_QcsRole`, created by another stack or by the COS console. */
+  public static fromAccount(scope: Construct, id: string, attributes: ServiceRoleAttributes = {}): IServiceRole {
+    return new ExistingServiceRole(scope, id, attributes);
+  }
+
+  public readonly ownerUin: string;
+  public readonly principal: string;
+  /** The `tencentcloud_cam_role`. */
+  public readonly role: TerraformResource;
+  /** The `tencentcloud_cam_policy` attached to the role. */
+  public readonly policy: TerraformResource;
+
+  private readonly reportLocations: IReportLocations[] = [];
+
+  private constructor(scope: Construct, id: string, props: ServiceRoleProps) {
+    super(scope, id);
+    this.ownerUin = resolveOwnerUin(this, props.ownerUin);
+    this.principal = rolePrincipal(this.ownerUin);
+    const role = new CamRole(this, 'Role', {
+      name: ROLE_NAME,
+      description: 'Assumed by COS to deliver bucket inventory reports (managed by cdktf-cos-inventory)',
+      document: JSON.stringify({
+        version: '2.0',
+        statement: [{ action: ['name/sts:AssumeRole'], effect: 'allow', principal: { service: [ServiceRole.SERVICE_PRINCIPAL] } }],
+      }),
+    });
+    const policy = new CamPolicy(this, 'Policy', {
+      name: props.policyName ?? 'CosInventoryReportWriter',
+      description: 'Lets COS write inventory reports only where the destination bucket policies let it',
+      document: Lazy.stringValue({ produce: () => this.renderPolicy() }),
+    });
+    new CamRolePolicyAttachment(this, 'Attachment', { roleId: role.id, policyId: policy.id });
+    this.role = role;
+    this.policy = policy;
+    this.node.addValidation({
+      validate: () => (this.writeResources().length === 0
+        ? [`a created ${ROLE_NAME} needs at least one InventoryDestination with a source using it; its policy would be empty`]
+        : []),
+    });
+  }
+
+  public allowReportWritesTo(locations: IReportLocations): void {
+    if (!this.reportLocations.includes(locations)) this.reportLocations.push(locations);
+  }
+
+  private writeResources(): string[] {
+    return [...new Set(this.reportLocations.flatMap((locations) => locations.reportWriteResources))];
+  }
+
+  /** One PutObject statement per group of locations, each group kept under CAM's statement size limit. */
+  private renderPolicy(): string {
+    const statementFor = (resources: string[]) => ({ effect: 'allow', action: ['name/cos:PutObject'], resource: resources });
+    const statements = packResourceGroups(this.writeResources(), statementFor, MAX_STATEMENT_BYTES).map(statementFor);
+    return literalTemplate(JSON.stringify({ version: '2.0', statement: statements }));
+  }
+}

@@ -1,0 +1,277 @@
+import { DataResource, TerraformVariable } from 'cdktf';
+import { CosBucket } from '../../src/.gen/providers/tencentcloud/cos-bucket';
+import { CosBucketInventory } from '../../src/.gen/providers/tencentcloud/cos-bucket-inventory';
+import { BucketPolicyOwner, cos, InventoryFrequency, InventoryManagement, InventoryObjectVersions } from '../../src';
+import { COS_DESTINATION, cosPolicyDocument, cosResource, handlerResources, localExec } from '../support/build';
+import { onlyResource, schemaProblems, synth, synthJson } from '../support/synth';
+
+/** What the provider resource sends exactly: unencrypted reports, a prefix and optional fields. */
+const PROVIDER_EXACT: Partial<cos.BucketInventoryProps> = { encryptReports: false, filter: { prefix: 'photos/' }, optionalFields: [cos.InventoryField.SIZE] };
+
+const SCRIPT = expect.stringMatching(/^assets\/CosInventoryHandler\/[0-9A-F]{32}\/index\.js$/);
+
+function build(props: Omit<cos.BucketInventoryProps, 'destination'>) {
+  let inventory!: cos.BucketInventory;
+  const out = synth((scope) => {
+    const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
+    inventory = new cos.BucketInventory(scope, 'Logs', { destination, ...props });
+  });
+  return { inventory, out, json: JSON.parse(out) };
+}
+
+describe('cos.BucketInventory: who puts the config', () => {
+  test('the defaults (SSE-COS reports) go through the handler: the provider resource cannot send an empty <SSE-COS>', () => {
+    const { inventory, out } = build({ bucketName: 'logs-1250000000' });
+    expect(inventory.management).toBe(InventoryManagement.HANDLER);
+    expect(out).not.toHaveResource(CosBucketInventory);
+  });
+
+  test('a config the provider resource sends exactly is a tencentcloud_cos_bucket_inventory, without handler resources', () => {
+    const { inventory, out } = build({ bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+    expect(inventory.management).toBe(InventoryManagement.PROVIDER);
+    expect(out).toHaveResource(CosBucketInventory);
+    expect(out).not.toHaveResource(DataResource);
+  });
+
+  test.each<[string, Partial<cos.BucketInventoryProps>]>([
+    ['encrypted reports', { encryptReports: true }],
+    ['no filter prefix', { filter: {} }],
+    ['no optional fields', { optionalFields: [] }],
+    ['an object tag filter', { filter: { prefix: 'photos/', objectTags: { team: 'media' } } }],
+  ])('%s: the handler puts the config', (_, override) => {
+    const { inventory, out } = build({ bucketName: 'logs-1250000000', ...PROVIDER_EXACT, ...override });
+    expect(inventory.management).toBe(InventoryManagement.HANDLER);
+    expect(out).not.toHaveResource(CosBucketInventory);
+  });
+});
+
+describe('cos.BucketInventory: the handler-managed config', () => {
+  test('stores the whole config, every default resolved, for the handler to put', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    expect(handlerResources(json).config.input.config).toEqual({
+      version: 1, service: 'cos', bucket: 'logs-1250000000', region: 'ap-guangzhou', id: 'inventory-daily', enabled: true, frequency: 'Daily',
+      includedObjectVersions: 'Current', optionalFields: [],
+      destination: { bucket: 'reports-1250000000', prefix: 'cos_bucket_inventory', accountId: '100000000001', encryption: true },
+    });
+  });
+
+  test('the owner and the config resources', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    expect(handlerResources(json)).toMatchSnapshot();
+  });
+
+  test('the owner is applied after the destination policy, the config after the owner', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    const { owner, config } = handlerResources(json);
+    expect(owner.depends_on).toEqual(['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
+    expect(config.depends_on).toEqual(['terraform_data.Logs_Managed_Owner_5C932BBC']);
+  });
+
+  test('the config puts on create, handing the handler its stored config, Terraform-encoded', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    const put = localExec(handlerResources(json).config);
+    expect(put).toEqual({ command: 'put', interpreter: ['node', SCRIPT], environment: { INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } });
+  });
+
+  test('the owner deletes on destroy, from the target it stored on itself', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    const { owner } = handlerResources(json);
+    expect(owner.input.target).toEqual({ version: 1, service: 'cos', bucket: 'logs-1250000000', region: 'ap-guangzhou', id: 'inventory-daily' });
+    expect(localExec(owner)).toMatchObject({ command: 'delete', when: 'destroy', environment: { INVENTORY_TARGET: '${jsonencode(self.input.target)}' } });
+  });
+
+  test('the handler runs with no shell: node and the script are an argument vector', () => {
+    const { json } = build({ bucketName: 'logs-1250000000', handler: { nodeExecutable: '/opt/my node/bin/node; touch x' } });
+    const { owner, config } = handlerResources(json);
+    for (const resource of [owner, config]) expect(localExec(resource).interpreter).toEqual(['/opt/my node/bin/node; touch x', SCRIPT]);
+  });
+
+  test('a handler endpoint reaches the handler as COS_INVENTORY_* settings, on put and delete', () => {
+    const { json } = build({
+      bucketName: 'logs-1250000000',
+      handler: { endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', proxy: 'http://127.0.0.1:8080', protocol: 'https:' } },
+    });
+    const { owner, config } = handlerResources(json);
+    for (const resource of [owner, config]) {
+      expect(localExec(resource).environment).toMatchObject({
+        COS_INVENTORY_DOMAIN: '{Bucket}.cos-internal.{Region}.tencentcos.cn',
+        COS_INVENTORY_PROXY: 'http://127.0.0.1:8080',
+        COS_INVENTORY_PROTOCOL: 'https:',
+      });
+    }
+  });
+
+  test('a handler protocol other than http: or https: is refused', () => {
+    expect(() => build({ bucketName: 'logs-1250000000', handler: { endpoint: { protocol: 'ftp:' } } })).toThrow(
+      '[test/Logs] handler.endpoint.protocol = "ftp:": must be http: or https:',
+    );
+  });
+
+  test('literal text stays text: ${ and %{ are escaped, variables stay references', () => {
+    const json = synthJson((scope) => {
+      const team = new TerraformVariable(scope, 'team', { type: 'string' });
+      const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
+      new cos.BucketInventory(scope, 'Logs', {
+        destination, bucketName: 'logs-1250000000', filter: { prefix: 'a/${path.cwd}/%{ if true }b"\\', objectTags: { team: team.stringValue } },
+      });
+    });
+    expect(handlerResources(json).config.input.config.filter).toEqual({ prefix: 'a/$${path.cwd}/%%{ if true }b"\\', tags: [{ key: 'team', value: '${var.team}' }] });
+  });
+
+  test('an object tag filter keeps the tags in the order given', () => {
+    const { json } = build({ bucketName: 'logs-1250000000', filter: { objectTags: { team: 'media', env: 'prod' } } });
+    expect(handlerResources(json).config.input.config.filter).toEqual({ tags: [{ key: 'team', value: 'media' }, { key: 'env', value: 'prod' }] });
+  });
+
+  test('the handler resources fit Terraform\'s schema', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    expect(schemaProblems(json)).toEqual([]);
+  });
+});
+
+describe('cos.BucketInventory: the provider resource', () => {
+  const EVERYTHING: Omit<cos.BucketInventoryProps, 'destination'> = {
+    bucketName: 'media-1250000000',
+    inventoryId: 'media.weekly_v2',
+    enabled: false,
+    frequency: InventoryFrequency.WEEKLY,
+    includedObjectVersions: InventoryObjectVersions.ALL,
+    optionalFields: [
+      cos.InventoryField.SIZE, cos.InventoryField.LAST_MODIFIED_DATE, cos.InventoryField.ETAG, cos.InventoryField.STORAGE_CLASS,
+      cos.InventoryField.IS_MULTIPART_UPLOADED, cos.InventoryField.REPLICATION_STATUS, cos.InventoryField.TAG, cos.InventoryField.CRC64,
+      cos.InventoryField.USER_METADATA,
+    ],
+    filter: { prefix: 'photos/2024/', createdAfter: 1704067200, createdBefore: 1735689600 },
+    reportPrefix: 'media-reports',
+    encryptReports: false,
+  };
+
+  test('renders every setting from the same normalized config the handler would take', () => {
+    const { out } = build(EVERYTHING);
+    expect(out).toHaveResourceWithProperties(CosBucketInventory, {
+      name: 'media.weekly_v2',
+      bucket: 'media-1250000000',
+      is_enabled: 'false',
+      included_object_versions: 'All',
+      schedule: { frequency: 'Weekly' },
+      filter: { prefix: 'photos/2024/', period: { start_time: '1704067200', end_time: '1735689600' } },
+      optional_fields: { fields: ['Size', 'LastModifiedDate', 'ETag', 'StorageClass', 'IsMultipartUploaded', 'ReplicationStatus', 'Tag', 'Crc64', 'x-cos-meta-*'] },
+      destination: { bucket: 'qcs::cos:ap-guangzhou::reports-1250000000', account_id: '100000000001', format: 'CSV', prefix: 'media-reports' },
+      depends_on: ['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0'],
+    });
+  });
+
+  test('the resource', () => {
+    const { json } = build(EVERYTHING);
+    expect(onlyResource(json, 'tencentcloud_cos_bucket_inventory')).toMatchSnapshot();
+  });
+
+  test('the resource fits the provider schema', () => {
+    const { json } = build(EVERYTHING);
+    expect(schemaProblems(json)).toEqual([]);
+  });
+
+  test('the defaults: enabled, daily, current versions', () => {
+    const { out } = build({ bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+    expect(out).toHaveResourceWithProperties(CosBucketInventory, {
+      name: 'inventory-daily', is_enabled: 'true', included_object_versions: 'Current', schedule: { frequency: 'Daily' },
+    });
+  });
+
+  test('a source bucket created in the same stack is referenced, its APPID given', () => {
+    const out = synth((scope) => {
+      const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
+      const source = new CosBucket(scope, 'Source', { bucket: 'fresh-1250000000', acl: 'private' });
+      new cos.BucketInventory(scope, 'Fresh', { destination, bucketName: source.bucket, appId: '1250000000', ...PROVIDER_EXACT });
+    });
+    expect(out).toHaveResourceWithProperties(CosBucketInventory, { bucket: '${tencentcloud_cos_bucket.Source.bucket}' });
+    expect(schemaProblems(JSON.parse(out))).toEqual([]);
+  });
+
+  test('the policy statement of a referenced source bucket takes its name apart at apply time', () => {
+    const json = synthJson((scope) => {
+      const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
+      const source = new CosBucket(scope, 'Source', { bucket: 'fresh-1250000000', acl: 'private' });
+      new cos.BucketInventory(scope, 'Fresh', { destination, bucketName: source.bucket, appId: '1250000000', ...PROVIDER_EXACT });
+    });
+    // Terraform splits the name at apply time; the template is valid once evaluated, not before.
+    expect(onlyResource(json, 'tencentcloud_cos_bucket_policy').policy).toContain(
+      '"Resource":["qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/cos_bucket_inventory/1250000000/'
+      + '${element(regex("^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)-([0-9]{5,12})$", tencentcloud_cos_bucket.Source.bucket), 0)}/*"]',
+    );
+  });
+});
+
+describe('cos.BucketInventory: attributes', () => {
+  test('bucketName is the source bucket', () => {
+    expect(build({ bucketName: 'logs-1250000000' }).inventory.bucketName).toBe('logs-1250000000');
+  });
+
+  test('inventoryId defaults to inventory-daily', () => {
+    expect(build({ bucketName: 'logs-1250000000' }).inventory.inventoryId).toBe('inventory-daily');
+  });
+
+  test('inventoryId defaults to inventory-weekly for a weekly inventory', () => {
+    expect(build({ bucketName: 'logs-1250000000', frequency: InventoryFrequency.WEEKLY }).inventory.inventoryId).toBe('inventory-weekly');
+  });
+
+  test('reportPath is <prefix>/<appid>/<name>/<inventory id>', () => {
+    expect(build({ bucketName: 'logs-1250000000' }).inventory.reportPath).toBe('cos_bucket_inventory/1250000000/logs/inventory-daily');
+  });
+
+  test('reportPath follows the inventory\'s own report prefix and id', () => {
+    const { inventory } = build({ bucketName: 'media-1250000000', inventoryId: 'media.weekly_v2', reportPrefix: 'media-reports' });
+    expect(inventory.reportPath).toBe('media-reports/1250000000/media/media.weekly_v2');
+  });
+
+  test('resource is the handler\'s config resource when the handler puts the config', () => {
+    const { inventory } = build({ bucketName: 'logs-1250000000' });
+    expect(inventory.resource.terraformResourceType).toBe('terraform_data');
+    expect(inventory.resource.node.path).toBe('test/Logs/Managed/Config');
+  });
+
+  test('resource is the tencentcloud_cos_bucket_inventory when the provider puts the config', () => {
+    const { inventory } = build({ bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+    expect(inventory.resource).toBeInstanceOf(CosBucketInventory);
+  });
+});
+
+describe('cos.BucketInventory: the destination', () => {
+  test('the region defaults to the destination\'s', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    expect(handlerResources(json).config.input.config.region).toBe('ap-guangzhou');
+  });
+
+  test('an inventory\'s report prefix gets its own statement in the destination policy', () => {
+    const { json } = build({ bucketName: 'logs-1250000000', reportPrefix: 'audits' });
+    expect(cosPolicyDocument(json).Statement.map((s: any) => s.Resource)).toEqual([[cosResource('audits/1250000000/logs/*')]]);
+    expect(handlerResources(json).config.input.config.destination.prefix).toBe('audits');
+  });
+
+  test('a daily and a weekly config on one bucket share one policy statement', () => {
+    const json = synthJson((scope) => {
+      const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
+      new cos.BucketInventory(scope, 'Daily', { destination, bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+      new cos.BucketInventory(scope, 'Weekly', { destination, bucketName: 'logs-1250000000', frequency: InventoryFrequency.WEEKLY, ...PROVIDER_EXACT });
+    });
+    expect(Object.values(json.resource.tencentcloud_cos_bucket_inventory).map((r: any) => r.name)).toEqual(['inventory-daily', 'inventory-weekly']);
+    expect(cosPolicyDocument(json).Statement).toHaveLength(1);
+  });
+
+  test('on an imported destination whose policy is owned elsewhere, the config depends on nothing', () => {
+    const json = synthJson((scope) => {
+      const destination = cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...COS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE });
+      new cos.BucketInventory(scope, 'Logs', { destination, bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+    });
+    expect(onlyResource(json, 'tencentcloud_cos_bucket_inventory').depends_on).toBeUndefined();
+    expect(json.resource.tencentcloud_cos_bucket_policy).toBeUndefined();
+  });
+
+  test('on an imported destination whose policy this stack owns, the config waits for that policy', () => {
+    const out = synth((scope) => {
+      const destination = cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...COS_DESTINATION, policyOwner: BucketPolicyOwner.THIS_STACK });
+      new cos.BucketInventory(scope, 'Logs', { destination, bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+    });
+    expect(out).toHaveResourceWithProperties(CosBucketInventory, { depends_on: ['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0'] });
+  });
+});
