@@ -1,0 +1,134 @@
+// The bundled `cos-inventory report ...` (assets/handler/index.js, loading report.js), as a user runs it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { cli } from '../support/cli';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
+import { SPEC } from '../support/seed-job';
+import { JOB_VARIABLE, RUN_ID_VARIABLE } from '../../src/contract/environment';
+import { generateReport, Row, syntheticRow } from './generate';
+
+let root: string;
+beforeAll(() => { root = mkdtempSync(path.join(tmpdir(), 'report-cli-')); });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const COLUMNS = ['Size', 'LastModifiedDate', 'ETag', 'StorageClass', 'IsMultipartUploaded', 'ReplicationStatus', 'EncryptionStatus'];
+const rows = (count: number, shift = 0) => ({ count, row: (i: number): Row => syntheticRow(i + shift) });
+
+test('summary of a local report: a table, and JSON; 2 worker threads give what 1 gives', async () => {
+  const g = generateReport({ root: path.join(root, 'a'), rows: rows(5000), files: 4, columns: COLUMNS });
+  const table = await cli(['report', 'summary', g.reportDir, '--depth', '2', '--top', '3'], {});
+  expect(table.stderr).toBe('');
+  expect(table.code).toBe(0);
+  expect(table.stdout).toMatch(/^report: .*manifest\.json\nsource: examplebucket-1250000000, date 20260101, 4 data file\(s\), columns: Appid, Bucket, Key, Size/);
+  expect(table.stdout).toMatch(/\nobjects: 5,000, /);
+  expect(table.stdout).toMatch(/\nprefix \(depth 2\) +objects +bytes +share\nlogs\/app-\d+\//);
+  expect(table.stdout).toContain('(20 more; --json lists all)');
+  expect(table.stdout).toContain('not in this report\'s columns: tags');
+  const one = JSON.parse((await cli(['report', 'summary', g.reportDir, '--json', '--workers', '1'], {})).stdout);
+  const two = JSON.parse((await cli(['report', 'summary', g.reportDir, '--json', '--workers', '2'], {})).stdout);
+  expect(one.objects.count).toBe(5000);
+  const strip = (s: any) => ({ ...s, byAge: s.byAge.groups });
+  expect(strip(two)).toEqual(strip(one));
+  expect(one.report).toMatchObject({ service: 'cos', date: '20260101', files: 4 });
+});
+
+test('diff of two local reports, with the changes as JSON lines', async () => {
+  const before = generateReport({ root: path.join(root, 'd'), date: '20251225', rows: rows(1000), columns: COLUMNS });
+  const after = generateReport({ root: path.join(root, 'd'), date: '20260101', rows: rows(1000, 10), files: 2, columns: COLUMNS });
+  const result = await cli(['report', 'diff', before.reportDir, after.reportDir], {});
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/\nadded: +10 objects, /);
+  expect(result.stdout).toMatch(/\nremoved: +10 objects, /);
+  const changes = path.join(root, 'changes.jsonl');
+  const json = await cli(['report', 'diff', before.reportDir, after.reportDir, '--json', '--changes', changes, '--partitions', '3'], {});
+  expect(JSON.parse(json.stdout)).toMatchObject({ added: { count: 10 }, removed: { count: 10 }, partitions: 3 });
+  const lines = readFileSync(changes, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines).toHaveLength(20);
+  expect(lines.find((c) => c.kind === 'removed').key).toMatch(/^logs\/app-\d+\/2025-\d\d\/part \d\.log\.gz$/);
+});
+
+test('export: NDJSON and Parquet that DuckDB reads back', async () => {
+  const keys = ['a,b "c" d', '雪/%41.txt'];
+  const g = generateReport({ root: path.join(root, 'e'), rows: keys.map((key, i) => ({ key, size: i + 1, lastModified: '2025-06-01T00:00:00.000Z', storageClass: 'STANDARD' })), columns: COLUMNS });
+  const ndjson = await cli(['report', 'export', g.reportDir, '--format', 'ndjson', '--out', '-'], {});
+  expect(ndjson.code).toBe(0);
+  expect(ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    { appid: '1250000000', bucket: 'examplebucket', key: keys[0], size: 1, last_modified: '2025-06-01T00:00:00.000Z', storage_class: 'STANDARD' },
+    { appid: '1250000000', bucket: 'examplebucket', key: keys[1], size: 2, last_modified: '2025-06-01T00:00:00.000Z', storage_class: 'STANDARD' },
+  ]);
+  const file = path.join(root, 'e.parquet');
+  const parquet = await cli(['report', 'export', g.reportDir, '--format', 'parquet', '--out', file], {});
+  expect(parquet.stderr).toContain('exported 2 records');
+  expect(parquet.code).toBe(0);
+  const { DuckDBInstance } = require('@duckdb/node-api');
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  const read = await connection.runAndReadAll(`select key, size, storage_class, last_modified, etag from read_parquet('${file}') order by size`);
+  expect(read.getRowObjectsJson()).toEqual([
+    { key: keys[0], size: '1', storage_class: 'STANDARD', last_modified: '2025-06-01 00:00:00', etag: null },
+    { key: keys[1], size: '2', storage_class: 'STANDARD', last_modified: '2025-06-01 00:00:00', etag: null },
+  ]);
+});
+
+test('exit codes: 2 for bad input, 1 for a report that does not check out, naming the file', async () => {
+  const usage = await cli(['report', 'summary'], {});
+  expect(usage.code).toBe(2);
+  expect(usage.stderr).toContain('report summary takes one SOURCE, got 0');
+  expect((await cli(['report', 'explode', '.'], {})).stderr).toContain('unknown report command "explode"');
+  expect((await cli(['report', 'summary', path.join(root, 'nowhere')], {})).code).toBe(2);
+  expect((await cli(['report', 'summary', '.', '--depth', '0'], {})).stderr).toContain('--depth = "0": must be a whole number of at least 1');
+  expect((await cli(['report', 'summary', 'cos://inventorybucket-1250000000/x'], {})).stderr).toContain('--region is needed for a bucket');
+  const help = await cli(['report', '--help'], {});
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain('cos-inventory report summary SOURCE');
+  const lying = generateReport({ root: path.join(root, 'lie'), rows: rows(10), corrupt: 'checksum' });
+  const lie = await cli(['report', 'verify', lying.reportDir], {});
+  expect(lie.code).toBe(1);
+  expect(lie.stderr).toMatch(/manifest\.checksum says 0123456789abcdef0123456789abcdef, but manifest\.json has MD5/);
+  const cut = generateReport({ root: path.join(root, 'cut'), rows: rows(3000), files: 2, corrupt: 'truncated' });
+  const truncated = await cli(['report', 'summary', cut.reportDir, '--workers', '2'], {});
+  expect(truncated.code).toBe(1);
+  expect(truncated.stderr).toMatch(/data file cos_bucket_inventory\/.*\/data\/part-0\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
+});
+
+describe('against COS (the fake)', () => {
+  let cos: FakeCos;
+  beforeEach(async () => { cos = await new FakeCos({ deliverReports: true }).start(); });
+  afterEach(() => cos.stop());
+  const env = () => ({ TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl });
+
+  /** Uploads every file under `dir` to the bucket at its relative path. */
+  const upload = (dir: string, bucket: string, under = '') => {
+    for (const name of readdirSync(path.join(dir, under))) {
+      const rel = under ? `${under}/${name}` : name;
+      if (statSync(path.join(dir, rel)).isDirectory()) upload(dir, bucket, rel);
+      else cos.putObject(bucket, rel, readFileSync(path.join(dir, rel)));
+    }
+  };
+
+  test('summary of the newest report, found by source bucket and inventory id; verify by URL and date', async () => {
+    const local = path.join(root, 'cos');
+    generateReport({ root: local, date: '20251225', rows: rows(10), columns: COLUMNS });
+    const g = generateReport({ root: local, date: '20260101', rows: rows(300), files: 2, columns: COLUMNS });
+    upload(local, 'inventorybucket-1250000000');
+    const summary = await cli(['report', 'summary', 'cos://inventorybucket-1250000000', '--region', 'ap-guangzhou', '--source-bucket', 'examplebucket-1250000000', '--id', 'inventory-1', '--json'], env());
+    expect(summary.stderr).toMatch(/downloading cos:\/\/inventorybucket-1250000000\/.*part-0\.csv\.gz/);
+    expect(summary.code).toBe(0);
+    expect(JSON.parse(summary.stdout)).toMatchObject({ report: { where: `cos://inventorybucket-1250000000/${g.manifestKey}`, date: '20260101' }, objects: { count: 300 } });
+    const verify = await cli(['report', 'verify', `cos://inventorybucket-1250000000/${g.directory}/20251225`, '--region', 'ap-guangzhou'], env());
+    expect(verify.stdout).toContain('report verified');
+    expect(verify.code).toBe(0);
+    const missing = await cli(['report', 'summary', 'cos://inventorybucket-1250000000/nothing/here', '--region', 'ap-guangzhou'], env());
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no report in cos://inventorybucket-1250000000/nothing/here/');
+  });
+
+  test('run with INVENTORY_REPORT_SUMMARY prints the summary of the report it waited for', async () => {
+    const job = { ...SPEC, wait: { timeoutSeconds: 30, pollIntervalSeconds: 1 } };
+    const result = await cli(['run'], { ...env(), [JOB_VARIABLE]: JSON.stringify(job), [RUN_ID_VARIABLE]: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', INVENTORY_REPORT_SUMMARY: '1' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/cos-inventory: summary of cos:\/\/inventorybucket-1250000000\/.*manifest\.json:\ncos-inventory: objects: 1, 1.00 KiB \(1,024 bytes\)/);
+    expect(result.stdout).toMatch(/cos-inventory: photos\/ +1 +1.00 KiB +100.0%/);
+  });
+});
