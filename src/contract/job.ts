@@ -9,7 +9,7 @@ import { checkFilterPrefix, checkReportPrefix } from './rules/object-prefix';
 import { checkOptionalFields } from './rules/optional-fields';
 import { Problem } from './rules/problem';
 import { checkRegion } from './rules/region';
-import { checkWait } from './rules/wait';
+import { checkSummaryDepth, checkWait } from './rules/wait';
 import { InventoryJobSpec, JOB_SCHEMA } from './spec';
 
 /** Characters a run suffix takes: `-` and 12 hex digits. */
@@ -42,6 +42,7 @@ export function jobProblems(spec: InventoryJobSpec): Problem[] {
     ...checkCreationPeriod('filter.period.startTime', filter.period?.startTime, 'filter.period.endTime', filter.period?.endTime),
     ...checkOptionalFields('optionalFields', spec.optionalFields),
     ...checkWait('wait.timeoutSeconds', spec.wait?.timeoutSeconds, 'wait.pollIntervalSeconds', spec.wait?.pollIntervalSeconds),
+    ...checkSummaryDepth('wait.summaryDepth', spec.wait?.summaryDepth),
   ];
 }
 

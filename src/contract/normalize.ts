@@ -36,7 +36,7 @@ export interface JobInput {
   readonly optionalFields?: readonly string[];
   readonly filter?: FilterInput;
   readonly destination: { readonly bucket: string; readonly prefix: string; readonly accountId: string; readonly encryption?: boolean };
-  readonly wait?: { readonly timeoutSeconds?: number; readonly pollIntervalSeconds?: number };
+  readonly wait?: { readonly timeoutSeconds?: number; readonly pollIntervalSeconds?: number; readonly summaryDepth?: number };
 }
 
 /** The filter as documents carry it: tags in the order given, absent when it filters nothing. */
@@ -86,6 +86,7 @@ export function normalizeJob(input: JobInput): InventoryJobSpec {
       ? {
         timeoutSeconds: input.wait.timeoutSeconds ?? DEFAULTS.waitTimeoutSeconds,
         pollIntervalSeconds: input.wait.pollIntervalSeconds ?? DEFAULTS.pollIntervalSeconds,
+        ...(input.wait.summaryDepth !== undefined ? { summaryDepth: input.wait.summaryDepth } : {}),
       }
       : undefined,
   };

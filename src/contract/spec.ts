@@ -35,8 +35,11 @@ export const JOB_SCHEMA = v.strictObject({
   filter: v.optional(FILTER_SCHEMA),
   includedObjectVersions: versions,
   optionalFields: fields,
-  /** Wait for the report and verify it. */
-  wait: v.optional(v.strictObject({ timeoutSeconds: seconds, pollIntervalSeconds: seconds }, 'must be an object with timeoutSeconds and pollIntervalSeconds only')),
+  /** Wait for the report and verify it; with `summaryDepth`, print its summary with prefixes to that depth. */
+  wait: v.optional(v.strictObject(
+    { timeoutSeconds: seconds, pollIntervalSeconds: seconds, summaryDepth: v.optional(v.number('must be a number')) },
+    'must be an object with timeoutSeconds, pollIntervalSeconds and summaryDepth only',
+  )),
 }, 'must be a job object');
 export type InventoryJobSpec = v.InferOutput<typeof JOB_SCHEMA>;
 

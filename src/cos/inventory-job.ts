@@ -6,7 +6,7 @@ import { normalizeJob } from '../contract/normalize';
 import { checkBoolean } from '../contract/rules/choices';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { Problem, throwIfProblems } from '../contract/rules/problem';
-import { checkWait } from '../contract/rules/wait';
+import { checkSummaryDepth, checkWait } from '../contract/rules/wait';
 import { JOB_SCHEMA } from '../contract/spec';
 import { handlerProvisioner } from '../common/handler-provisioner';
 import { InventoryReportOptions } from '../common/inventory-options';
@@ -73,6 +73,13 @@ export interface InventoryJobProps extends InventoryReportOptions {
    * @default 30
    */
   readonly pollIntervalSeconds?: number;
+  /**
+   * Print a summary of the verified report in the apply log: objects and bytes by storage class, by key prefix to
+   * this many levels, by age, encryption, replication and multipart status (the data files are downloaded and their
+   * MD5s checked for it). Only with `waitForReport`.
+   * @default - no summary
+   */
+  readonly reportSummaryDepth?: number;
 }
 
 /**
@@ -97,6 +104,7 @@ export interface InventoryJobProps extends InventoryReportOptions {
  *   filter: { objectTags: { classification: 'confidential' } },
  *   optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.ETAG],
  *   waitForReport: true,
+ *   reportSummaryDepth: 2,
  * });
  */
 export class InventoryJob extends Construct {
@@ -121,7 +129,9 @@ export class InventoryJob extends Construct {
       filter: props.filter,
       includedObjectVersions: props.includedObjectVersions,
       optionalFields: props.optionalFields,
-      wait: props.waitForReport ? { timeoutSeconds: props.waitTimeoutSeconds, pollIntervalSeconds: props.pollIntervalSeconds } : undefined,
+      wait: props.waitForReport
+        ? { timeoutSeconds: props.waitTimeoutSeconds, pollIntervalSeconds: props.pollIntervalSeconds, summaryDepth: props.reportSummaryDepth }
+        : undefined,
     });
     throwIfProblems(this.node.path, [
       ...cosReportProblems(props, props, reportPrefix, destination.region),
@@ -161,8 +171,11 @@ export class InventoryJob extends Construct {
 }
 
 function checkWaitProps(props: InventoryJobProps): Problem[] {
-  const problems = checkWait('waitTimeoutSeconds', known(props.waitTimeoutSeconds), 'pollIntervalSeconds', known(props.pollIntervalSeconds));
-  for (const field of ['waitTimeoutSeconds', 'pollIntervalSeconds'] as const) {
+  const problems = [
+    ...checkWait('waitTimeoutSeconds', known(props.waitTimeoutSeconds), 'pollIntervalSeconds', known(props.pollIntervalSeconds)),
+    ...checkSummaryDepth('reportSummaryDepth', known(props.reportSummaryDepth)),
+  ];
+  for (const field of ['waitTimeoutSeconds', 'pollIntervalSeconds', 'reportSummaryDepth'] as const) {
     if (props[field] !== undefined && !props.waitForReport) problems.push({ field, value: props[field], rule: 'applies only with waitForReport: true' });
   }
   return problems;

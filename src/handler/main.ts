@@ -98,19 +98,14 @@ function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
   return { api, log, sleep, random: Math.random };
 }
 
-/** `INVENTORY_REPORT_SUMMARY`: `true` or a prefix depth prints a waited-for report's summary in the log. */
-const REPORT_SUMMARY_VARIABLE = 'INVENTORY_REPORT_SUMMARY';
-
 function dependencies(): JobDependencies {
-  const summary = process.env[REPORT_SUMMARY_VARIABLE];
-  const depth = summary && summary !== 'false' && summary !== '0' ? Number(summary) || 1 : undefined;
   return {
     api: setting(() => createCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env))),
     log,
     now: () => new Date(),
     sleep,
     random: Math.random,
-    ...(depth ? { summarizeReport: (spec, report) => loadReportCommand().logJobSummary(spec, report.manifestKey, depth, log) } : {}),
+    summarizeReport: (spec, report, depth) => loadReportCommand().logJobSummary(spec, report.manifestKey, depth, log),
   };
 }
 

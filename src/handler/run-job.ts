@@ -14,8 +14,8 @@ export interface JobDependencies {
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
   readonly retry?: RetryPolicy;
-  /** After the report is verified: print its summary (main.ts wires it when INVENTORY_REPORT_SUMMARY is set). */
-  readonly summarizeReport?: (spec: InventoryJobSpec, report: VerifiedReport) => Promise<void>;
+  /** After the report is verified, when the job asks for a summary (`wait.summaryDepth`): print it. */
+  readonly summarizeReport?: (spec: InventoryJobSpec, report: VerifiedReport, depth: number) => Promise<void>;
 }
 
 export interface JobResult {
@@ -124,7 +124,8 @@ export async function checkJobReport(
     deps.log(`manifest found: cos://${spec.destination.bucket}/${manifest.key}`);
     const report = await verifyReport(deps.api, spec, manifest, retry, hooks);
     deps.log(`report verified: checksum matches, ${report.files.length} data file(s) present with their stated sizes`);
-    if (deps.summarizeReport) await deps.summarizeReport(spec, report);
+    const depth = spec.wait?.summaryDepth;
+    if (depth !== undefined && deps.summarizeReport) await deps.summarizeReport(spec, report, depth);
     return report;
   } catch (err) {
     throw new JobFailedError(describeFailure('waiting for the report', err, spec.bucket, jobId), err);

@@ -1,7 +1,8 @@
 // A CSV parser for inventory data files (RFC 4180: fields optionally quoted with ", a quote inside doubled, rows ended
 // by \n or \r\n). It works on strings chunk by chunk and calls back with each row's fields in one reused array, so a
 // caller that keeps a field copies it. Hand-rolled because it is the hot loop: COS quotes every field, and a quoted
-// field is found with indexOf rather than char by char (bench/report.ts measures it against csv-parse if installed).
+// field is found with indexOf rather than char by char. The summary uses csv-bytes.ts instead (the same grammar on
+// bytes); bench/report.ts measures both side by side with csv-parse.
 
 export class CsvSyntaxError extends Error {
   constructor(message: string, public readonly row: number) {

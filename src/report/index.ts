@@ -5,6 +5,8 @@ import { runWorkerIfAsked } from './pool';
 
 export { CsvParser, CsvSyntaxError } from './csv';
 export type { RowCallback } from './csv';
+export { CsvByteParser } from './csv-bytes';
+export type { ByteRowCallback } from './csv-bytes';
 export { diffReports, formatDiff } from './diff';
 export type { Change, DiffJson, DiffOptions, ObjectState } from './diff';
 export { exportColumns, exportReport } from './export';
@@ -17,7 +19,7 @@ export { defaultWorkers, runWorkerIfAsked, summarize } from './pool';
 export type { SummarizeOptions } from './pool';
 export { columnIndex, decodeKey, encodeKey, KNOWN_COLUMNS, toRecord } from './record';
 export type { ColumnIndex, InventoryRecord } from './record';
-export { scanDataFile, hashFile } from './scan';
+export { scanDataFile, scanDataFileBytes, hashFile } from './scan';
 export type { ScanResult } from './scan';
 export { directoryStore } from './store';
 export type { ReportStore } from './store';

@@ -7,7 +7,7 @@ import type { ManifestFile } from './manifest';
 import { ReportError } from './manifest';
 import type { InventoryReport, LocalDataFile } from './open';
 import { columnIndex } from './record';
-import { scanDataFile } from './scan';
+import { scanDataFileBytes } from './scan';
 import { SummaryBuilder, SummaryJson, SummaryOptions, SummaryState } from './summary';
 
 const WORKER_FLAG = 'cosInventoryReportWorker';
@@ -37,14 +37,14 @@ export function runWorkerIfAsked(): boolean {
   const init = workerData as WorkerInit;
   const port = parentPort;
   const builder = new SummaryBuilder(columnIndex(init.columns), { depth: init.depth, now: new Date(init.now) });
-  const add = builder.add.bind(builder);
+  const add = builder.addBytes.bind(builder);
   port.on('message', (message: ToWorker) => {
     if (message.type === 'finish') {
       port.postMessage({ type: 'state', state: builder.state() } satisfies FromWorker);
       port.close();
       return;
     }
-    scanDataFile(message.path, message.file, add, message.verify).then(
+    scanDataFileBytes(message.path, message.file, add, message.verify).then(
       () => port.postMessage({ type: 'done' } satisfies FromWorker),
       (err: Error) => port.postMessage({ type: 'error', message: err.message } satisfies FromWorker),
     );
@@ -66,8 +66,8 @@ export async function summarize(report: InventoryReport, options: SummarizeOptio
   const workerFile = options.workerFile ?? (__filename.endsWith('.ts') ? undefined : __filename);
   const workers = Math.min(options.workers ?? defaultWorkers(files.length), files.length);
   if (workers <= 1 || workerFile === undefined) {
-    const add = builder.add.bind(builder);
-    for (const local of files) await scanDataFile(local.path, local.file, add, verify && !local.verified);
+    const add = builder.addBytes.bind(builder);
+    for (const local of files) await scanDataFileBytes(local.path, local.file, add, verify && !local.verified);
     return builder.toJSON(now);
   }
   // Largest files first, so the last one to finish is a small one.

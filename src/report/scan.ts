@@ -5,6 +5,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { CsvParser, CsvSyntaxError, RowCallback } from './csv';
+import { ByteRowCallback, CsvByteParser } from './csv-bytes';
 import { dataFileProblem, ManifestFile, ReportError } from './manifest';
 
 const READ_CHUNK = 1 << 20;
@@ -58,18 +59,50 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
+/** What a scan feeds the (decompressed) bytes of a file to. */
+interface RowSink {
+  push(chunk: Buffer): void;
+  end(): void;
+  readonly rows: number;
+}
+
+/** The string parser (csv.ts) behind a UTF-8 decoder. */
+class TextSink implements RowSink {
+  private readonly decoder = new Utf8Chunks();
+  private readonly parser: CsvParser;
+
+  constructor(onRow: RowCallback) {
+    this.parser = new CsvParser(onRow);
+  }
+
+  get rows(): number {
+    return this.parser.rows;
+  }
+
+  push(chunk: Buffer): void {
+    this.parser.push(this.decoder.write(chunk));
+  }
+
+  end(): void {
+    this.parser.push(this.decoder.end());
+    this.parser.end();
+  }
+}
+
 /**
  * Parses the local copy `path` of the data file `file`, calling `onRow` for each row, and pausing (yielding) after
  * each chunk so a consumer can hand on what the rows produced. At the end it checks size, MD5 and record count
  * against the manifest (unless `verify` is false) and fills `result`. A truncated or corrupt gzip file, a CSV error
  * or a mismatch throws a ReportError naming the file.
  */
-export async function* scanDataFileChunks(path: string, file: ManifestFile, onRow: RowCallback, verify = true, result?: ScanResult): AsyncGenerator<void> {
+export function scanDataFileChunks(path: string, file: ManifestFile, onRow: RowCallback, verify = true, result?: ScanResult): AsyncGenerator<void> {
+  return scanInto(path, file, new TextSink(onRow), verify, result);
+}
+
+async function* scanInto(path: string, file: ManifestFile, parser: RowSink, verify: boolean, result?: ScanResult): AsyncGenerator<void> {
   const name = `data file ${file.key}`;
   const hash = createHash('md5');
   let size = 0;
-  const decoder = new Utf8Chunks();
-  const parser = new CsvParser(onRow);
   let gzip = false;
   try {
     gzip = await isGzip(path);
@@ -82,10 +115,9 @@ export async function* scanDataFileChunks(path: string, file: ManifestFile, onRo
     input.on('error', (err) => out.destroy(err));
     input.pipe(out);
     for await (const chunk of out) {
-      parser.push(decoder.write(chunk as Buffer));
+      parser.push(chunk as Buffer);
       yield;
     }
-    parser.push(decoder.end());
     parser.end();
   } catch (err) {
     if (err instanceof CsvSyntaxError) throw new ReportError(`${name}: not valid CSV at record ${err.row}: ${err.message}`);
@@ -107,6 +139,16 @@ export async function* scanDataFileChunks(path: string, file: ManifestFile, onRo
 export async function scanDataFile(path: string, file: ManifestFile, onRow: RowCallback, verify = true): Promise<ScanResult> {
   const result: ScanResult = { rows: 0, size: 0, md5: '' };
   for await (const _ of scanDataFileChunks(path, file, onRow, verify, result)) { /* rows went to onRow */ }
+  return result;
+}
+
+/**
+ * scanDataFile on bytes: each row goes to `onRow` as its chunk and field offsets (CsvByteParser), nothing decoded.
+ * The summary's path.
+ */
+export async function scanDataFileBytes(path: string, file: ManifestFile, onRow: ByteRowCallback, verify = true): Promise<ScanResult> {
+  const result: ScanResult = { rows: 0, size: 0, md5: '' };
+  for await (const _ of scanInto(path, file, new CsvByteParser(onRow), verify, result)) { /* rows went to onRow */ }
   return result;
 }
 

@@ -1,6 +1,8 @@
 // Totals of an inventory report: object count and bytes, overall and by storage class, key prefix (to a depth),
 // last-modified age, encryption, replication and multipart status, and tag. Built row by row from the raw CSV fields
 // (no record objects), mergeable across workers, and of a size that depends on the number of distinct groups only.
+// Two entries with the same totals: add() takes decoded fields (csv.ts), addBytes() the bytes and field offsets of
+// csv-bytes.ts, decoding only a new group's name and values out of the usual form (what summarize uses).
 import type { ColumnIndex } from './record';
 import { decodeKey, parseTags } from './record';
 
@@ -72,6 +74,33 @@ function tally(map: Groups, name: string, bytes: number): void {
 const SLASH = 47;
 const PERCENT = 37;
 
+/** `+text || 0` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
+function sizeOf(b: Uint8Array, from: number, to: number): number {
+  const len = to - from;
+  if (len > 0 && len <= 15) {
+    let v = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === to) return v;
+  } else if (len === 0) return 0;
+  return +Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8') || 0;
+}
+
+/** Compares ASCII bytes `b[from .. to)` with `ref` as strings compare. */
+function compareBytes(b: Uint8Array, from: number, to: number, ref: Uint8Array): number {
+  const len = to - from;
+  const common = Math.min(len, ref.length);
+  for (let i = 0; i < common; i++) {
+    const d = b[from + i] - ref[i];
+    if (d !== 0) return d;
+  }
+  return len - ref.length;
+}
+
 /** The raw (still URL-encoded) prefix of a raw key, to `depth` separators (`/` or `%2F`); '' at the top level. */
 export function rawPrefix(raw: string, depth: number): string {
   let end = 0;
@@ -92,6 +121,105 @@ export function rawPrefix(raw: string, depth: number): string {
   return raw.slice(0, end);
 }
 
+/**
+ * Groups looked up by the bytes of a field, for the byte path (addBytes): each distinct byte string is decoded once,
+ * named (`name`), and bound to the tally of that name in `map`, so a row costs a hash of a few bytes and no string.
+ * Open addressing over a byte arena; its size follows the number of distinct values, as the map's does.
+ */
+class ByteGroups {
+  private arena = new Uint8Array(1024);
+  private used = 0;
+  private slots = new Int32Array(64).fill(-1);
+  private offsets: number[] = [];
+  private lengths: number[] = [];
+  private hashes: number[] = [];
+  private tallies: Tally[] = [];
+
+  constructor(private readonly map: Groups, private readonly name: (text: string) => string) {}
+
+  tally(b: Uint8Array, from: number, to: number, bytes: number): void {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    const mask = this.slots.length - 1;
+    const len = to - from;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s];
+      if (e < 0) break;
+      if (this.hashes[e] !== h || this.lengths[e] !== len) continue;
+      const at = this.offsets[e];
+      const arena = this.arena;
+      let i = 0;
+      while (i < len && arena[at + i] === b[from + i]) i++;
+      if (i === len) {
+        const t = this.tallies[e];
+        t.count++;
+        t.bytes += bytes;
+        return;
+      }
+    }
+    // New bytes: decode, name, bind to the map's tally of that name (two byte strings may share one).
+    const name = this.name(Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
+    let t = this.map.get(name);
+    if (t === undefined) {
+      t = { count: 0, bytes: 0 };
+      this.map.set(name, t);
+    }
+    t.count++;
+    t.bytes += bytes;
+    this.insert(b, from, len, h, t);
+  }
+
+  private insert(b: Uint8Array, from: number, len: number, h: number, t: Tally): void {
+    if (this.used + len > this.arena.length) {
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
+      arena.set(this.arena.subarray(0, this.used));
+      this.arena = arena;
+    }
+    this.arena.set(b.subarray(from, from + len), this.used);
+    const e = this.tallies.length;
+    this.offsets.push(this.used);
+    this.lengths.push(len);
+    this.hashes.push(h);
+    this.tallies.push(t);
+    this.used += len;
+    if (this.tallies.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let i = 0; i < this.tallies.length; i++) this.place(this.hashes[i], i);
+    } else this.place(h, e);
+  }
+
+  private place(h: number, e: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] >= 0) s = (s + 1) & mask;
+    this.slots[s] = e;
+  }
+}
+
+const orNone = (text: string) => text || NONE;
+const lowerOrNone = (text: string) => text.toLowerCase() || NONE;
+const same = (text: string) => text;
+const EMPTY = new Uint8Array(0);
+
+/** The raw prefix end of the key in `b[from .. to)`, as rawPrefix finds it in the decoded key. */
+function rawPrefixEnd(b: Uint8Array, from: number, to: number, depth: number): number {
+  let end = from;
+  for (let d = 0; d < depth; d++) {
+    let i = end;
+    let found = -1;
+    let width = 1;
+    while (i < to) {
+      const c = b[i];
+      if (c === SLASH) { found = i; width = 1; break; }
+      if (c === PERCENT && i + 2 < to && b[i + 1] === 50 && (b[i + 2] | 0x20) === 102) { found = i; width = 3; break; }
+      i++;
+    }
+    if (found < 0) break;
+    end = found + width;
+  }
+  return end;
+}
+
 export class SummaryBuilder {
   rows = 0;
   readonly objects: Tally = { count: 0, bytes: 0 };
@@ -108,11 +236,94 @@ export class SummaryBuilder {
   private readonly bandIso: string[];
   private readonly bandMs: number[];
 
+  private readonly bandIsoBytes: Uint8Array[];
+  private readonly classBytes: ByteGroups;
+  private readonly prefixBytes: ByteGroups;
+  private readonly encryptionBytes: ByteGroups;
+  private readonly replicationBytes: ByteGroups;
+  private readonly multipartBytes: ByteGroups;
+
   constructor(private readonly ix: ColumnIndex, options: SummaryOptions = {}) {
     this.depth = options.depth ?? 1;
     const now = (options.now ?? new Date()).getTime();
     this.bandMs = AGE_BANDS.map(([, days]) => (days === Infinity ? -Infinity : now - days * DAY_MS));
     this.bandIso = this.bandMs.map((ms) => (ms === -Infinity ? '' : new Date(ms).toISOString()));
+    this.bandIsoBytes = this.bandIso.map((iso) => Buffer.from(iso, 'latin1'));
+    this.classBytes = new ByteGroups(this.byClass, orNone);
+    this.prefixBytes = new ByteGroups(this.byPrefix, same);
+    this.encryptionBytes = new ByteGroups(this.byEncryption, orNone);
+    this.replicationBytes = new ByteGroups(this.byReplication, orNone);
+    this.multipartBytes = new ByteGroups(this.byMultipart, lowerOrNone);
+  }
+
+  /**
+   * One CSV row as bytes (CsvByteParser): the same totals as add() of the decoded fields, decoding only what it
+   * must (a new group's name, a size or date not in the usual form, tags).
+   */
+  addBytes(b: Buffer, start: Int32Array, end: Int32Array, n: number): void {
+    const ix = this.ix;
+    this.rows++;
+    let i = ix.isDeleteMarker;
+    if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 116) {
+      this.deleteMarkers++;
+      return;
+    }
+    let size = 0;
+    i = ix.size;
+    if (i >= 0 && i < n) size = sizeOf(b, start[i], end[i]);
+    this.objects.count++;
+    this.objects.bytes += size;
+    i = ix.isLatest;
+    if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) {
+      this.noncurrent.count++;
+      this.noncurrent.bytes += size;
+    }
+    i = ix.storageClass;
+    if (i >= 0) {
+      if (i < n) this.classBytes.tally(b, start[i], end[i], size);
+      else this.classBytes.tally(EMPTY, 0, 0, size);
+    }
+    i = ix.key;
+    if (i < n) this.prefixBytes.tally(b, start[i], rawPrefixEnd(b, start[i], end[i], this.depth), size);
+    else this.prefixBytes.tally(EMPTY, 0, 0, size);
+    i = ix.lastModified;
+    if (i >= 0) tally(this.byAge, i < n ? this.bandOfBytes(b, start[i], end[i]) : AGE_UNKNOWN, size);
+    i = ix.encryptionStatus;
+    if (i >= 0) {
+      if (i < n) this.encryptionBytes.tally(b, start[i], end[i], size);
+      else this.encryptionBytes.tally(EMPTY, 0, 0, size);
+    }
+    i = ix.replicationStatus;
+    if (i >= 0) {
+      if (i < n) this.replicationBytes.tally(b, start[i], end[i], size);
+      else this.replicationBytes.tally(EMPTY, 0, 0, size);
+    }
+    i = ix.isMultipartUploaded;
+    if (i >= 0) {
+      if (i < n) this.multipartBytes.tally(b, start[i], end[i], size);
+      else this.multipartBytes.tally(EMPTY, 0, 0, size);
+    }
+    i = ix.tags;
+    if (i >= 0) {
+      const value = i < n ? b.toString('utf8', start[i], end[i]) : '';
+      if (value.length === 0) tally(this.byTag, NONE, size);
+      else for (const [k, v] of Object.entries(parseTags(value))) tally(this.byTag, `${k}=${v}`, size);
+    }
+  }
+
+  /** band() of the bytes: ASCII compares as its text does; anything else is decoded. */
+  private bandOfBytes(b: Buffer, from: number, to: number): string {
+    const len = to - from;
+    if (len >= 20 && b[from + 10] === 84 && b[to - 1] === 90) {
+      let ascii = true;
+      for (let i = from; i < to; i++) if (b[i] >= 0x80) { ascii = false; break; }
+      if (ascii) {
+        const bands = this.bandIsoBytes;
+        for (let k = 0; k < bands.length; k++) if (compareBytes(b, from, to, bands[k]) >= 0) return AGE_BANDS[k][0];
+        return AGE_BANDS[AGE_BANDS.length - 1][0];
+      }
+    }
+    return this.band(b.toString('utf8', from, to));
   }
 
   /** One CSV row (raw fields). The hot loop: no allocation but for new groups. */

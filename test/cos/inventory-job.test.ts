@@ -107,6 +107,11 @@ describe('cos.InventoryJob: options', () => {
     expect(resource.input.job.wait).toEqual({ timeoutSeconds: 600, pollIntervalSeconds: 15 });
   });
 
+  test('reportSummaryDepth asks the handler for a summary of the waited-for report', () => {
+    const { resource } = build({ waitForReport: true, reportSummaryDepth: 2 });
+    expect(resource.input.job.wait).toEqual({ timeoutSeconds: 3600, pollIntervalSeconds: 30, summaryDepth: 2 });
+  });
+
   test('without waitForReport the job is submitted without waiting', () => {
     const { resource } = build();
     expect(resource.input.job.wait).toBeUndefined();
@@ -182,6 +187,8 @@ describe('cos.InventoryJob: rules', () => {
   });
 
   test('the id prefix leaves room for the run suffix', () => {
+    expect(refused({ reportSummaryDepth: 2 })).toThrow('[test/Job] reportSummaryDepth = 2: applies only with waitForReport: true');
+    expect(refused({ waitForReport: true, reportSummaryDepth: 0 })).toThrow('[test/Job] reportSummaryDepth = 0: must be a whole number of prefix levels from 1 to 10');
     expect(refused({ jobIdPrefix: 'p'.repeat(52) })).toThrow(`[test/Job] jobIdPrefix = "${'p'.repeat(52)}": must be at most 51 characters (it has 52)`);
   });
 

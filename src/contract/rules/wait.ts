@@ -27,6 +27,15 @@ export function checkWait(timeoutField: string, timeout: unknown, intervalField:
   return problems;
 }
 
+/** The deepest prefix level a report summary groups by. */
+export const MAX_SUMMARY_DEPTH = 10;
+
+/** A report summary's prefix depth: a whole number of levels, 1 to {@link MAX_SUMMARY_DEPTH}. */
+export function checkSummaryDepth(field: string, depth: unknown): Problem[] {
+  if (depth === undefined || (typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 && depth <= MAX_SUMMARY_DEPTH)) return [];
+  return [{ field, value: depth, rule: `must be a whole number of prefix levels from 1 to ${MAX_SUMMARY_DEPTH}` }];
+}
+
 /** When an earlier job was submitted: a real time, not in the future, at most a week back. */
 export function checkSince(field: string, since: Date, now: Date, text: string): Problem[] {
   if (Number.isNaN(since.getTime())) return [{ field, value: text, rule: 'must be an ISO 8601 time such as 2026-11-22T00:00:00Z' }];
