@@ -21,3 +21,9 @@ test(`${CORE} build: lib/index.js loads without the handler-only packages`, () =
   const exported = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   expect(exported.split(',')).toEqual(expect.arrayContaining(['cos', 'obs', 'InventoryErrors', 'InventoryFrequency', 'TencentcloudProvider']));
 });
+
+test(`${CORE} build: the report reader loads from its own entry point, <package>/report`, () => {
+  const name = require(path.join(PACKAGE_DIR, 'package.json')).name;
+  const script = `process.stdout.write(typeof require(${JSON.stringify(`${name}/report`)}).openReport)`;
+  expect(execFileSync(process.execPath, ['-e', script], { cwd: PACKAGE_DIR, encoding: 'utf8' })).toBe('function');
+});
