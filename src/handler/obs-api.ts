@@ -96,13 +96,17 @@ function comparable(configuration: Record<string, unknown>): ComparableConfig {
   return Object.fromEntries(Object.entries(flatten(picked)).filter(([, value]) => value !== ''));
 }
 
-/** PUT, GET and DELETE Bucket Inventory on OBS with the official esdk-obs-nodejs (3.26.8 or later). */
-export function createObsInventoryConfigApi(credentials: ObsCredentials, env: NodeJS.ProcessEnv, region: string): InventoryConfigApi {
+/** The HTTP agent requests to a region need: one that dials OBS_INVENTORY_CONNECT_TO, or none. */
+export function obsAgent(env: NodeJS.ProcessEnv, region: string): Agent | undefined {
+  const endpoint = obsEndpoint(env, region);
+  return endpoint.connectTo ? connectingAgent(endpoint.connectTo) : undefined;
+}
+
+/** A signing OBS client for a region, ready to call: the endpoint, credentials and timeout the environment sets. */
+export function createObsClient(credentials: ObsCredentials, env: NodeJS.ProcessEnv, region: string, agent = obsAgent(env, region)): Promise<ObsClient> {
   const endpoint = obsEndpoint(env, region);
   const Client = loadObsClient();
-  const agent = endpoint.connectTo ? connectingAgent(endpoint.connectTo) : undefined;
-  const timeoutMs = Number(env[OBS_TIMEOUT_VARIABLE] ?? 30) * 1000;
-  const ready = whenReady(new Client({
+  return whenReady(new Client({
     access_key_id: credentials.accessKey,
     secret_access_key: credentials.secretKey,
     security_token: credentials.securityToken,
@@ -115,20 +119,32 @@ export function createObsInventoryConfigApi(credentials: ObsCredentials, env: No
     timeout: Number(env[OBS_TIMEOUT_VARIABLE] ?? 30),
     ...(agent ? { http_agent: agent } : {}),
   }));
+}
 
-  const call = async (method: 'setBucketInventory' | 'getBucketInventory' | 'deleteBucketInventory', params: Record<string, unknown>) => {
-    let result: any;
-    try {
-      result = await ((await ready) as any)[method](params);
-    } catch (err: any) {
-      throw new ServiceRequestError(err?.message ?? String(err), undefined, undefined, undefined, err?.code ?? 'ECONNRESET');
-    }
-    const message = result?.CommonMsg ?? {};
-    if (!(message.Status < 300)) {
-      throw new ServiceRequestError(message.Message || `HTTP ${message.Status}`, message.Status, message.Code || undefined, message.RequestId || undefined, undefined);
-    }
-    return result.InterfaceResult ?? {};
-  };
+/**
+ * One SDK call: its `InterfaceResult`, or a ServiceRequestError with OBS's status, code and request id (the SDK
+ * resolves with a status rather than throwing); a failure before any answer is a network error.
+ */
+export async function callObs(ready: Promise<ObsClient>, method: string, params: Record<string, unknown>): Promise<any> {
+  let result: any;
+  try {
+    result = await ((await ready) as any)[method](params);
+  } catch (err: any) {
+    throw new ServiceRequestError(err?.message ?? String(err), undefined, undefined, undefined, err?.code ?? 'ECONNRESET');
+  }
+  const message = result?.CommonMsg ?? {};
+  if (!(message.Status < 300)) {
+    throw new ServiceRequestError(message.Message || `HTTP ${message.Status}`, message.Status, message.Code || undefined, message.RequestId || undefined, undefined);
+  }
+  return result.InterfaceResult ?? {};
+}
+
+/** PUT, GET and DELETE Bucket Inventory on OBS with the official esdk-obs-nodejs (3.26.8 or later). */
+export function createObsInventoryConfigApi(credentials: ObsCredentials, env: NodeJS.ProcessEnv, region: string): InventoryConfigApi {
+  const timeoutMs = Number(env[OBS_TIMEOUT_VARIABLE] ?? 30) * 1000;
+  const agent = obsAgent(env, region);
+  const ready = createObsClient(credentials, env, region, agent);
+  const call = (method: 'setBucketInventory' | 'getBucketInventory' | 'deleteBucketInventory', params: Record<string, unknown>) => callObs(ready, method, params);
   const target = (t: ManagedInventoryTarget) => ({ Bucket: t.bucket, InventoryId: t.id });
   /** Our own body, signed by the SDK (a pre-signed URL over exactly these headers) and sent as it is. */
   const put = async (spec: ManagedInventorySpec) => {

@@ -1,11 +1,9 @@
 // ReportStores over the destination buckets: COS through the handler's own signed client (GET Object, GET Bucket
 // with a delimiter), OBS through esdk-obs-nodejs (getObject, listObjects), loaded only when an obs:// source is read.
 import { XMLParser } from 'fast-xml-parser';
-import { createConnection } from 'node:net';
-import { Agent } from 'node:http';
 import type { CosClient } from './cos-client';
-import { obsEndpoint, ObsCredentials } from './obs-api';
-import { ServiceRequestError, unlessNotFound } from './service-error';
+import { callObs, createObsClient, ObsCredentials } from './obs-api';
+import { unlessNotFound } from './service-error';
 import type { ReportStore } from '../report/store';
 
 const listParser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Contents' || name === 'CommonPrefixes' });
@@ -46,39 +44,9 @@ export function cosReportStore(client: CosClient, bucket: string, region: string
 }
 
 /** An HTTP agent that dials `connectTo` whatever the request's host (as obs-api.ts does for tests). */
-function connectingAgent(connectTo: { host: string; port: number }): Agent {
-  const agent = new Agent();
-  (agent as unknown as { createConnection: typeof createConnection }).createConnection =
-    (options: any, callback?: any) => createConnection({ ...options, host: connectTo.host, port: connectTo.port }, callback);
-  return agent;
-}
-
 export function obsReportStore(credentials: ObsCredentials, env: NodeJS.ProcessEnv, bucket: string, region: string): ReportStore {
-  const endpoint = obsEndpoint(env, region);
-  const Client = require('esdk-obs-nodejs');
-  const agent = endpoint.connectTo ? connectingAgent(endpoint.connectTo) : undefined;
-  const client = new Client({
-    access_key_id: credentials.accessKey,
-    secret_access_key: credentials.secretKey,
-    security_token: credentials.securityToken,
-    server: endpoint.server,
-    signature: 'obs',
-    is_signature_negotiation: false,
-    max_retry_count: 0,
-    timeout: Number(env.OBS_INVENTORY_TIMEOUT_SECONDS ?? 30),
-    ...(agent ? { http_agent: agent } : {}),
-  });
-  const call = async (method: string, params: Record<string, unknown>): Promise<any> => {
-    let result: any;
-    try {
-      result = await client[method](params);
-    } catch (err: any) {
-      throw new ServiceRequestError(err?.message ?? String(err), undefined, undefined, undefined, err?.code ?? 'ECONNRESET');
-    }
-    const message = result?.CommonMsg ?? {};
-    if (!(message.Status < 300)) throw new ServiceRequestError(message.Message || `HTTP ${message.Status}`, message.Status, message.Code || undefined, message.RequestId || undefined, undefined);
-    return result.InterfaceResult ?? {};
-  };
+  const ready = createObsClient(credentials, env, region);
+  const call = (method: string, params: Record<string, unknown>) => callObs(ready, method, params);
   return {
     name: `obs://${bucket}`,
     async get(key) {

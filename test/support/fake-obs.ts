@@ -2,9 +2,12 @@
 // through OBS_INVENTORY_CONNECT_TO. It verifies every
 // signature (obs-signature.ts), keeps inventory configs per bucket, and answers with the PUT Bucket Inventory
 // seed's error codes: MalformedXML, InvalidArgument, InventoryCountOverLimit, PrefixExistInclusionRelationship.
+// It also holds objects (tests put them) for GET Object and for ListObjects (prefix, delimiter, marker, max-keys,
+// paged at `listPageSize`), which the report reader uses to find and fetch reports.
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { checkContentMd5, FakeServer, parseInventoryConfiguration, RecordedRequest, ServiceError } from './fake-server';
+import { createHash } from 'node:crypto';
+import { checkContentMd5, escapeXml, FakeServer, parseInventoryConfiguration, RecordedRequest, ServiceError } from './fake-server';
 import { obsQuerySignatureProblem, obsSignatureProblem } from './obs-signature';
 
 export const FAKE_OBS_ACCESS_KEY = 'FAKEOBSACCESSKEY00000';
@@ -18,7 +21,18 @@ const builder = new XMLBuilder({});
 export class FakeObs extends FakeServer {
   /** Configs per bucket: id to the parsed configuration. */
   readonly configs = new Map<string, Map<string, any>>();
+  /** Objects per bucket: key to body. */
+  readonly objects = new Map<string, Map<string, Buffer>>();
+  /** The most entries one ListObjects page answers with, whatever max-keys asks (small in tests, to page). */
+  listPageSize = 1000;
   protected readonly requestIdHeader = 'x-obs-request-id';
+
+  /** Puts an object, as a report delivery would. */
+  putObject(bucket: string, key: string, body: Buffer | string): void {
+    const objects = this.objects.get(bucket) ?? new Map<string, Buffer>();
+    objects.set(key, Buffer.from(body));
+    this.objects.set(bucket, objects);
+  }
 
   /** What a request did, for assertions: `PUT`, `GET` or `DELETE` with the inventory id. */
   get inventoryCalls(): string[] {
@@ -44,7 +58,7 @@ export class FakeObs extends FakeServer {
   }
 
   protected route(record: RecordedRequest, body: Buffer, res: ServerResponse): void {
-    if (!('inventory' in record.query)) throw new ServiceError(405, 'MethodNotAllowed', `${record.method} without ?inventory is not faked`);
+    if (!('inventory' in record.query)) return this.routeObjects(record, res);
     const id = record.query.id;
     const configs = this.configs.get(record.bucket) ?? new Map<string, any>();
     this.configs.set(record.bucket, configs);
@@ -64,6 +78,45 @@ export class FakeObs extends FakeServer {
     checkAgainstOthers(configuration, id, configs);
     configs.set(id, configuration);
     this.ok(record, res);
+  }
+
+  /** GET Object, and ListObjects on the bucket root; nothing else outside `?inventory` is faked. */
+  private routeObjects(record: RecordedRequest, res: ServerResponse): void {
+    if (record.method !== 'GET') throw new ServiceError(405, 'MethodNotAllowed', `${record.method} without ?inventory is not faked`);
+    const objects = this.objects.get(record.bucket) ?? new Map<string, Buffer>();
+    if (record.path === '/') return this.ok(record, res, this.listObjects(record.bucket, objects, record.query), { 'Content-Type': 'application/xml' });
+    const object = objects.get(record.path.slice(1));
+    if (!object) throw new ServiceError(404, 'NoSuchKey', 'The specified key does not exist.');
+    this.ok(record, res, object, { 'Content-Type': 'application/octet-stream', ETag: `"${createHash('md5').update(object).digest('hex')}"` });
+  }
+
+  /** ListBucketResult as OBS answers it: keys after `marker` under `prefix`, rolled up at `delimiter`, paged. */
+  private listObjects(bucket: string, objects: Map<string, Buffer>, query: Record<string, string>): string {
+    const prefix = query.prefix ?? '';
+    const delimiter = query.delimiter ?? '';
+    const marker = query.marker ?? '';
+    const max = Math.min(Number(query['max-keys'] ?? 1000), this.listPageSize);
+    const entries: Array<{ key: string; common: boolean }> = [];
+    for (const key of [...objects.keys()].filter((k) => k.startsWith(prefix)).sort()) {
+      const rest = key.slice(prefix.length);
+      const cut = delimiter ? rest.indexOf(delimiter) : -1;
+      const entry = cut >= 0 ? { key: prefix + rest.slice(0, cut + delimiter.length), common: true } : { key, common: false };
+      if (entry.key <= marker || entries.some((e) => e.key === entry.key)) continue;
+      entries.push(entry);
+    }
+    const page = entries.slice(0, max);
+    const truncated = entries.length > page.length;
+    const contents = page.filter((e) => !e.common).map((e) => {
+      const object = objects.get(e.key)!;
+      return `<Contents><Key>${escapeXml(e.key)}</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>`
+        + `<ETag>"${createHash('md5').update(object).digest('hex')}"</ETag><Size>${object.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
+    }).join('');
+    const common = page.filter((e) => e.common).map((e) => `<CommonPrefixes><Prefix>${escapeXml(e.key)}</Prefix></CommonPrefixes>`).join('');
+    return `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://obs.myhwclouds.com/doc/2015-06-30/"><Name>${escapeXml(bucket)}</Name>`
+      + `<Prefix>${escapeXml(prefix)}</Prefix><Marker>${escapeXml(marker)}</Marker><MaxKeys>${max}</MaxKeys>`
+      + (delimiter ? `<Delimiter>${escapeXml(delimiter)}</Delimiter>` : '')
+      + `<IsTruncated>${truncated}</IsTruncated>${truncated ? `<NextMarker>${escapeXml(page[page.length - 1].key)}</NextMarker>` : ''}`
+      + `${contents}${common}</ListBucketResult>`;
   }
 }
 
