@@ -1,9 +1,11 @@
-// The whole suite runs once per build. `cdktf` tests src/ on cdktf 0.21 (the repository root is that build); `cdktn`
-// tests build/cdktn/src (src/ with core.ts importing cdktn and bindings from @cdktn/provider-generator, laid out by
-// scripts/build-variant.js) on cdktn 0.24. Tests and examples import 'cdktf', '../src' and the package name
-// 'cdktf-cos-inventory' as they are; in the cdktn project all three resolve to the cdktn build at run time, while type
-// checking stays on the cdktf types (the two APIs are the same but for the core's name: scripts/api-diff.js checks the
-// assemblies). CORE_NEXT=1 adds `cdktn-next`, the same on the newest cdktn pre-release (scripts/check-next-core.sh).
+// Three projects. `package` packs both packages and tests them installed into fresh apps (test/package). `cdktf` runs
+// the whole suite on src/ with cdktf 0.21 (the repository root is that build). `cdktn` runs the tests that go through
+// the core (CORE_TESTS) on build/cdktn/src (src/ with core.ts importing cdktn and bindings from
+// @cdktn/provider-generator, laid out by scripts/build-variant.js) with cdktn 0.24. Tests and examples import 'cdktf',
+// '../src' and the package name 'cdktf-cos-inventory' as they are; in the cdktn project all three resolve to the cdktn
+// build at run time, while type checking stays on the cdktf types (the two APIs are the same but for the core's name:
+// scripts/api-diff.js checks the assemblies). CORE_NEXT=1 adds `cdktn-next`, the same on the newest cdktn pre-release
+// (scripts/check-next-core.sh).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -15,6 +17,18 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };
+
+/**
+ * What a second build runs: the tests that synthesize through the core. The handler, the report reader, the contract
+ * rules and the end-to-end suites run code no build changes (src/handler, src/report and src/contract import no core;
+ * the handler is one bundle for both), so they run once, in the cdktf project; that both builds write the same
+ * Terraform for every example is checked by test/package/published.test.ts on the installed packages.
+ */
+const CORE_TESTS = [
+  '<rootDir>/test/{cos,obs,common}/**/*.test.ts',
+  '<rootDir>/test/{api,core-build,examples,provider-schema,readme}.test.ts',
+  '<rootDir>/test/handler/check.test.ts',
+];
 
 /** A project running the suite on the build in `dir` (relative to the repository), on the core named `core`. */
 function project(build, core, dir, modules = 'node_modules') {
@@ -28,6 +42,7 @@ function project(build, core, dir, modules = 'node_modules') {
   };
   return {
     ...common,
+    ...(core === 'cdktf' ? { testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/package/'] } : { testMatch: CORE_TESTS }),
     displayName: build,
     globals: { __CORE__: core, __BUILD__: build },
     moduleNameMapper: {
@@ -43,6 +58,8 @@ module.exports = {
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
+    // The packed packages, installed into fresh apps (both frameworks in one run): once, not per build.
+    { ...common, displayName: 'package', testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
     project('cdktf', 'cdktf', ''),
     project('cdktn', 'cdktn', 'build/cdktn'),
     ...(process.env.CORE_NEXT ? [project('cdktn-next', 'cdktn', 'build/cdktn-next', 'build/cdktn-next/node_modules')] : []),

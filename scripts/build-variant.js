@@ -3,6 +3,7 @@
 //   build/cdktn/package.json   the root package.json with the other package identity (name, jsii targets' names,
 //                              peer dependencies); jsii compiles in that directory, so the assembly is named after it
 //   build/cdktn/tsconfig.json  the root tsconfig.json, unchanged
+//   build/cdktn/README.md ...  README.md, LICENSE and CHANGELOG.md, unchanged
 //   build/cdktn/src/           src/ copied; src/core.ts's `from 'cdktf'` becomes `from 'cdktn'`; src/.gen generated
 //                              again by @cdktn/provider-generator (its bindings import `cdktn`)
 //   build/cdktn/assets         a symlink to assets/ (handler-asset.ts resolves ../assets/handler from src/ and lib/)
@@ -72,7 +73,7 @@ async function main() {
   delete variantPkg.scripts;
   fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(variantPkg, null, 2)}\n`);
   fs.copyFileSync(path.join(root, 'tsconfig.json'), path.join(out, 'tsconfig.json'));
-  for (const file of ['README.md']) fs.copyFileSync(path.join(root, file), path.join(out, file));
+  for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) fs.copyFileSync(path.join(root, file), path.join(out, file));
   fs.symlinkSync(path.join('..', '..', 'assets'), path.join(out, 'assets'));
   if (coreFrom) fs.symlinkSync(coreFrom, path.join(out, 'node_modules'));
 

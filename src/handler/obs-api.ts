@@ -1,3 +1,4 @@
+/// <reference path="./esdk-obs-nodejs.d.ts" />
 import { createHash } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { XMLBuilder } from 'fast-xml-parser';
