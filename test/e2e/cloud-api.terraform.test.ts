@@ -1,24 +1,18 @@
-// End to end against the REAL tencentcloud provider (1.82.102, unpacked from /work/shared/providers) and the fake
+// End to end against the REAL tencentcloud provider (1.82.102, from ../shared/providers, real-provider.ts) and the fake
 // Tencent Cloud API 3.0 (fake-cloud-api.ts), which verifies every TC3-HMAC-SHA256 signature. The provider runs with
 // protocol = "HTTP" and HTTP_PROXY pointing at the fake, so its API calls arrive in absolute-URI form with their real
 // Host (`cam.tencentcloudapi.com`, `tag.tencentcloudapi.com`). A hand-written stack with what CosServiceRole creates:
 // data tencentcloud_user_info, the role COS_QcsRole, a PutObject policy, the attachment. Lifecycle under test: apply,
 // empty plan, a changed policy document is one in-place update, a reformatted document is no change, destroy leaves
 // the fake empty; a wrong secret key and a tampered request are refused.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY } from '../support/fake-cos';
 import { FAKE_APP_ID, FAKE_OWNER_UIN, FakeCloudApi } from '../support/fake-cloud-api';
-import { terraformRunner } from '../support/terraform';
-
-const PROVIDERS = path.resolve(__dirname, '../../../shared/providers');
-const available = existsSync(path.join(PROVIDERS, 'install.sh'));
-if (!available) console.warn(`SKIPPED cloud-api.terraform.test.ts: ${PROVIDERS} (the real tencentcloud provider) is absent`);
-const describeWithProvider = available ? describe : describe.skip;
+import { describeWithRealProviders, installRealProviders } from '../support/real-provider';
+import { planExitCode, terraformRunner } from '../support/terraform';
 
 const TRUST = '{"version":"2.0","statement":[{"action":["name/sts:AssumeRole"],"effect":"allow","principal":{"service":["cos.cloud.tencent.com"]}}]}';
 const APP_ID_REF = '${data.tencentcloud_user_info.current.app_id}';
@@ -29,16 +23,13 @@ const policyDocument = (appId: string, ...prefixes: string[]) => JSON.stringify(
 });
 
 let api: FakeCloudApi;
-/** The provider mirror and CLI config, unpacked once. */
-let shared: string;
 /** Each test's own stack directory. */
 let dir: string;
 let secretKey = FAKE_SECRET_KEY;
 const stackDir = () => path.join(dir, 'stack');
 
 const terraform = terraformRunner(stackDir, () => ({
-  TF_CLI_CONFIG_FILE: path.join(shared, 'cli.tfrc'),
-  CHECKPOINT_DISABLE: '1',
+  ...installRealProviders().env,
   // Until the routing proxy exists, the fake itself is the proxy: it reads the Host of absolute-URI requests.
   HTTP_PROXY: api.url, http_proxy: api.url, NO_PROXY: '', no_proxy: '',
   TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
@@ -46,16 +37,6 @@ const terraform = terraformRunner(stackDir, () => ({
   TENCENTCLOUD_SECURITY_TOKEN: '',
 }));
 
-/** `terraform plan -detailed-exitcode`: 0 no changes, 2 changes; anything else throws. */
-async function planExitCode(...extra: string[]): Promise<{ code: number; output: string }> {
-  try {
-    return { code: 0, output: await terraform('plan', '-detailed-exitcode', '-input=false', ...extra) };
-  } catch (err) {
-    const failed = err as { code?: number; stdout?: string };
-    if (failed.code === 2) return { code: 2, output: failed.stdout ?? '' };
-    throw err;
-  }
-}
 
 function writeStack(policy: string): void {
   writeFileSync(path.join(stackDir(), 'main.tf.json'), JSON.stringify({
@@ -96,26 +77,17 @@ function send(headers: Record<string, string>, body: string): Promise<{ status: 
 
 const writesOf = (actions: string[]) => actions.filter((a) => !/:(Get|Describe|List)/.test(a));
 
-describeWithProvider('the real tencentcloud provider against the fake cloud API', () => {
-  beforeAll(async () => {
-    shared = mkdtempSync(path.join(tmpdir(), 'cloud-api-e2e-'));
-    await promisify(execFile)(path.join(PROVIDERS, 'install.sh'), [path.join(shared, 'plugins')]);
-    writeFileSync(path.join(shared, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(path.join(shared, 'plugins'))}\n  }\n}\n`);
-  }, 60_000);
-
-  afterAll(() => {
-    if (shared) rmSync(shared, { recursive: true, force: true });
-  });
-
+describeWithRealProviders('the real tencentcloud provider against the fake cloud API', () => {
   // Every test has its own fake and its own state, so each runs alone (`jest -t`).
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(shared, 'test-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'cloud-api-e2e-'));
     mkdirSync(stackDir());
     api = await new FakeCloudApi().start();
   });
 
   afterEach(async () => {
     await api?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   /** Writes the stack with this policy document, then `init` and `apply`. */
@@ -167,7 +139,7 @@ describeWithProvider('the real tencentcloud provider against the fake cloud API'
     });
     expect(state['tencentcloud_cam_role_policy_attachment.writer']).toMatchObject({ id: `${role.RoleId}#${policy.PolicyId}`, policy_type: 'User' });
 
-    expect((await planExitCode()).code).toBe(0);
+    expect((await planExitCode(terraform)).code).toBe(0);
   }, 120_000);
 
   test('a changed policy document is exactly one in-place UpdatePolicy, then the plan is empty', async () => {
@@ -183,7 +155,7 @@ describeWithProvider('the real tencentcloud provider against the fake cloud API'
     expect(during.find((c) => c.action === 'UpdatePolicy')!.params).toEqual({ PolicyId: [...api.policies.keys()][0], PolicyDocument: expected });
     expect([...api.policies.values()][0].PolicyDocument).toBe(expected);
 
-    expect((await planExitCode()).code).toBe(0);
+    expect((await planExitCode(terraform)).code).toBe(0);
   }, 90_000);
 
   test('the same document reformatted (key order, whitespace) plans no change: the provider compares parsed JSON', async () => {
@@ -194,10 +166,10 @@ describeWithProvider('the real tencentcloud provider against the fake cloud API'
     };
     // -refresh=false: the comparison is the document's DiffSuppressFunc at plan time; the state was just refreshed.
     writeStack(JSON.stringify(reordered, null, 2));
-    expect((await planExitCode('-refresh=false')).code).toBe(0);
+    expect((await planExitCode(terraform, '-refresh=false')).code).toBe(0);
     // A real difference in shape is one: a string where CAM keeps an array.
     writeStack(JSON.stringify({ version: '2.0', statement: [{ effect: 'allow', action: 'name/cos:PutObject', resource: [location(APP_ID_REF, 'cos-inventory'), location(APP_ID_REF, 'other-reports')] }] }));
-    expect((await planExitCode('-refresh=false')).code).toBe(2);
+    expect((await planExitCode(terraform, '-refresh=false')).code).toBe(2);
   }, 90_000);
 
   test('a wrong secret key, a tampered body, an unknown action and an unknown version are refused', async () => {
