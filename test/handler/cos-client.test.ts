@@ -13,7 +13,7 @@ import { createServer as createTlsServer, TLSSocket } from 'node:tls';
 import COS = require('cos-nodejs-sdk-v5');
 import { createCosApi } from '../../src/handler/cos-api';
 import {
-  bucketBaseUrl, cosAuthorization, CosCredentials, CosEndpoint, CosRequest, createCosClient, endpointFromEnv, prepareCosRequest,
+  bucketBaseUrl, cosAuthorization, CosCredentials, CosEndpoint, BucketRequest, createCosClient, endpointFromEnv, prepareCosRequest,
 } from '../../src/handler/cos-client';
 import { isRetryable } from '../../src/handler/retry';
 import { ServiceRequestError } from '../../src/handler/service-error';
@@ -103,7 +103,7 @@ describe('prepareCosRequest sends what the SDK sends', () => {
   }
 
   /** The client's request, signed at the second the SDK signed at. */
-  function clientPrepares(credentials: CosCredentials, request: CosRequest, sdkAuthorization: string) {
+  function clientPrepares(credentials: CosCredentials, request: BucketRequest, sdkAuthorization: string) {
     const keyStart = Number(/q-key-time=(\d+);/.exec(sdkAuthorization)![1]);
     return prepareCosRequest(credentials, { protocol: 'http:' }, request, (keyStart + 1) * 1000);
   }
