@@ -420,8 +420,8 @@ describe('cos-inventory check (bundled CLI)', () => {
   let dir: string;
   let stackDir: string;
   const env = () => ({
-    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl,
-    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: obs.connectTo,
+    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, ...cos.handlerEnv,
+    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, ...obs.handlerEnv,
   });
   const writeStack = (stack: object) => writeFileSync(path.join(stackDir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
   const cosXml = (bucket: string, id: string) => cos.configs.get(bucket)?.get(id);
@@ -574,7 +574,7 @@ const terraformAvailable = spawnSync('terraform', ['version'], { stdio: 'ignore'
         },
       },
     }));
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: obs.connectTo };
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, ...obs.handlerEnv };
     const terraform = (...args: string[]) => execFileAsync('terraform', [`-chdir=${stackDir}`, ...args, '-no-color'], { env });
     await terraform('init', '-input=false');
     await terraform('apply', '-auto-approve', '-input=false', '-var', 'obs_bucket=examplebucket');

@@ -11,7 +11,7 @@ let cos: FakeCos;
 beforeEach(async () => { cos = await new FakeCos({ deliverReports: true }).start(); });
 afterEach(() => cos.stop());
 
-const credentials = () => ({ TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl });
+const credentials = () => ({ TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, ...cos.handlerEnv });
 
 test('run submits the job from INVENTORY_JOB and prints the JobId and manifest location, never a secret', async () => {
   const result = await cli(['run'], { ...credentials(), INVENTORY_JOB: JSON.stringify(SPEC), INVENTORY_RUN_ID: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' });

@@ -95,7 +95,7 @@ describe('against COS (the fake)', () => {
   let cos: FakeCos;
   beforeEach(async () => { cos = await new FakeCos({ deliverReports: true }).start(); });
   afterEach(() => cos.stop());
-  const env = () => ({ TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl });
+  const env = () => ({ TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, ...cos.handlerEnv });
 
   /** Uploads every file under `dir` to the bucket at its relative path. */
   const upload = (dir: string, bucket: string, under = '') => {
