@@ -305,8 +305,9 @@ describe('endpoints', () => {
 
     const proxyUrl = () => `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
-    test('tunnels to <bucket>.cos.<region>.myqcloud.com:443 and speaks TLS with that name, verifying the certificate', async () => {
-      const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: proxyUrl(), protocol: 'https:' });
+    test('behind an http:// proxy, tunnels to <bucket>.cos.<region>.myqcloud.com:443 and speaks TLS with that name, verifying the certificate', async () => {
+      // No protocol given: the proxy's own scheme never turns the requests to COS into plain http.
+      const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: proxyUrl() });
       await expect(api.getObject(BUCKET, 'ap-guangzhou', 'reports/manifest.json')).rejects.toMatchObject({
         statusCode: undefined, networkError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
       });
@@ -333,6 +334,41 @@ describe('endpoints', () => {
       expect(result.code).toBe(0);
       expect(cos.requests.map((r) => `${r.method} ${r.headers.host} ${r.status}`)).toEqual([`PUT ${HOST} 200`, `GET ${HOST} 200`]);
       expect(serverNames.slice(-2)).toEqual([HOST, HOST]);
+    });
+
+    /** Runs the bundled command with only `env` (and PATH), trusting the throwaway certificate. */
+    const runBundle = (args: string[], env: Record<string, string>) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const bundle = path.resolve(__dirname, '..', '..', 'assets', 'handler', 'index.js');
+      execFile(process.execPath, [bundle, ...args], { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(certDir, 'cert.pem'), ...env } },
+        (err, stdout, stderr) => resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, stdout, stderr }));
+    });
+
+    test('the bundled command honours HTTPS_PROXY: COS requests go through a CONNECT tunnel, in TLS', async () => {
+      connects.length = 0;
+      const spec = {
+        version: 1, service: 'cos', bucket: BUCKET, region: 'ap-guangzhou', id: 'envproxy', enabled: true, frequency: 'Daily', includedObjectVersions: 'Current',
+        optionalFields: ['Size'], destination: { bucket: 'inventorybucket-1250000000', prefix: 'cos_bucket_inventory', accountId: '100000000001' },
+      };
+      const result = await runBundle(['put'], {
+        TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, HTTPS_PROXY: proxyUrl(), NO_PROXY: 'example.com', INVENTORY_CONFIG: JSON.stringify(spec),
+      });
+      expect(result.stderr).toContain(`put and read back COS bucket ${BUCKET} (ap-guangzhou), inventory envproxy`);
+      expect(result.code).toBe(0);
+      expect(connects).toEqual([`${HOST}:443`, `${HOST}:443`]);
+    });
+
+    test('the bundled command honours https_proxy for OBS too: the tunnel goes to the bucket host, TLS checks its name', async () => {
+      connects.length = 0;
+      serverNames.length = 0;
+      const obsHost = 'examplebucket.obs.cn-north-4.myhuaweicloud.com';
+      const target = { version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'x' };
+      const result = await runBundle(['delete'], { HW_ACCESS_KEY: 'a', HW_SECRET_KEY: 'b', https_proxy: proxyUrl(), INVENTORY_TARGET: JSON.stringify(target) });
+      // The throwaway certificate names the COS host, so TLS refuses the OBS one: nothing signed left the tunnel.
+      expect(result.stderr).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
+      expect(result.code).toBe(1);
+      expect(connects).toEqual([`${obsHost}:443`]);
+      expect(serverNames).toEqual([obsHost]);
+      expect(cos.requests.filter((r) => String(r.headers.host).includes('.obs.'))).toHaveLength(0);
     });
 
     test('a proxy that refuses the tunnel is an error that is not retried', async () => {
