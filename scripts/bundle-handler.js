@@ -2,14 +2,15 @@
 // Bundles the handler (src/handler/main.ts) into assets/handler/, which InventoryJob and ManagedInventoryConfig ship
 // as one directory TerraformAsset (so `terraform apply` needs only Node.js where it runs) and which is also the
 // `cos-inventory` command:
-//   index.js  the command: the handler, its own COS client and fast-xml-parser. It starts without either SDK.
-//   obs.js    esdk-obs-nodejs alone, required from index.js at run time by OBS commands only.
+//   index.js  the command: the handler, its own COS and OBS clients, fast-xml-parser, and the proxy libraries
+//             (proxy-from-env, https-proxy-agent, loaded only when a proxy is set). It loads neither SDK.
 //   report.js the report reader and `cos-inventory report` (src/handler/report-command.ts, src/report/**, with
 //             hyparquet-writer), required from index.js only for `report` and a job's summary; also the script of
 //             its summary worker threads.
 // It also bundles the reader's Node API (src/handler/report-api.ts) to assets/report/index.js, with its declarations
 // in one assets/report/index.d.ts: `require('cdktf-cos-inventory/report')`.
-// cos-nodejs-sdk-v5 is in neither: it stays a devDependency, the reference the COS client's signing is tested against.
+// cos-nodejs-sdk-v5 and esdk-obs-nodejs are in none: they stay devDependencies, the references the clients' signing is
+// tested against.
 // The build fails if a bundle holds a package it must not (checked in esbuild's metafile).
 const { build } = require('esbuild');
 const fs = require('node:fs');
@@ -27,29 +28,17 @@ const common = {
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
+  // `cos-inventory --version`.
+  define: { PACKAGE_VERSION: JSON.stringify(require(path.join(root, 'package.json')).version) },
 };
 
-/** In index.js, `require('esdk-obs-nodejs')` becomes `require('./obs.js')`, resolved beside index.js at run time. */
-const obsAsSibling = {
-  name: 'obs-as-sibling',
-  setup(build) {
-    build.onResolve({ filter: /^esdk-obs-nodejs$/ }, () => ({ path: './obs.js', external: true }));
-  },
-};
+const SDKS = ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs'];
 
 /** In index.js, `require('./report-command')` becomes `require('./report.js')`: the reader loads only when used. */
 const reportAsSibling = {
   name: 'report-as-sibling',
   setup(build) {
     build.onResolve({ filter: /^\.\/report-command$/ }, () => ({ path: './report.js', external: true }));
-  },
-};
-
-/** In assets/report/index.js, esdk-obs-nodejs is the handler's copy, `../handler/obs.js`. */
-const obsFromHandler = {
-  name: 'obs-from-handler',
-  setup(build) {
-    build.onResolve({ filter: /^esdk-obs-nodejs$/ }, () => ({ path: '../handler/obs.js', external: true }));
   },
 };
 
@@ -85,9 +74,8 @@ function writeNotices(dir, packageDirectories) {
 }
 
 const bundles = [
-  { name: 'index.js', entry: path.join(root, 'src', 'handler', 'main.ts'), plugins: [obsAsSibling, reportAsSibling], forbidden: ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs', 'hyparquet-writer'] },
-  { name: 'report.js', entry: path.join(root, 'src', 'handler', 'report-command.ts'), plugins: [obsAsSibling], forbidden: ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs'] },
-  { name: 'obs.js', entry: require.resolve('esdk-obs-nodejs', { paths: [root] }), plugins: [], forbidden: ['cos-nodejs-sdk-v5'] },
+  { name: 'index.js', entry: path.join(root, 'src', 'handler', 'main.ts'), plugins: [reportAsSibling], forbidden: [...SDKS, 'hyparquet-writer'] },
+  { name: 'report.js', entry: path.join(root, 'src', 'handler', 'report-command.ts'), plugins: [], forbidden: SDKS },
 ];
 
 async function main() {
@@ -115,10 +103,10 @@ async function bundleReportApi(kib) {
   const reportDir = path.join(root, 'assets', 'report');
   fs.rmSync(reportDir, { recursive: true, force: true });
   const outfile = path.join(reportDir, 'index.js');
-  const result = await build({ ...common, entryPoints: [path.join(root, 'src', 'handler', 'report-api.ts')], outfile, plugins: [obsFromHandler] });
+  const result = await build({ ...common, entryPoints: [path.join(root, 'src', 'handler', 'report-api.ts')], outfile });
   const { bytes, packages, directories } = packagesIn(result.metafile, outfile);
   writeNotices(reportDir, directories);
-  for (const name of ['cos-nodejs-sdk-v5', 'esdk-obs-nodejs']) if (packages.has(name)) throw new Error(`report bundle index.js must not contain ${name}`);
+  for (const name of SDKS) if (packages.has(name)) throw new Error(`report bundle index.js must not contain ${name}`);
   console.log(`report API bundled: ${path.relative(root, outfile)} (${kib(bytes)})`);
   writeReportDeclarations(path.join(reportDir, 'index.d.ts'));
 }

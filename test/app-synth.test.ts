@@ -63,7 +63,7 @@ describe.each(EXAMPLES)(`${CORE} app with the ${CORE} build: example %s`, (examp
       if (!json.resource?.terraform_data) continue;
       const assets = path.join(dir, 'cdktf.out', stack.workingDirectory, 'assets', 'CosInventoryHandler');
       const [hash] = readdirSync(assets);
-      expect(readdirSync(path.join(assets, hash))).toEqual(expect.arrayContaining(['index.js', 'obs.js']));
+      expect(readdirSync(path.join(assets, hash))).toEqual(expect.arrayContaining(['index.js', 'report.js']));
       expect(JSON.stringify(json.resource.terraform_data)).toContain(`assets/CosInventoryHandler/${hash}/index.js`);
       expect(existsSync(path.join(assets, hash, 'index.js'))).toBe(true);
     }

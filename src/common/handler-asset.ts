@@ -4,7 +4,7 @@ import { AssetType, Construct, TerraformAsset, TerraformStack } from '../core';
 
 /**
  * The bundled handler, built by `npm run compile` and shipped in the package beside lib/: a directory holding
- * `index.js` (the command) and `obs.js` (the OBS SDK, which only OBS commands load).
+ * `index.js` (the command) and `report.js` (the report reader, which only `report` and job summaries load).
  */
 const HANDLER_DIRECTORY = path.resolve(__dirname, '..', '..', 'assets', 'handler');
 const ENTRY = 'index.js';

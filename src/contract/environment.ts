@@ -10,18 +10,20 @@ export const CONFIG_VARIABLE = 'INVENTORY_CONFIG';
 /** A periodic config to delete, as JSON (`ManagedInventoryTarget`). */
 export const TARGET_VARIABLE = 'INVENTORY_TARGET';
 
-/** COS: host template of a private endpoint, `{Bucket}.cos-internal.{Region}.tencentcos.cn`. */
+/** COS: host template of a private endpoint, `{Bucket}.cos-internal.{Region}.tencentcos.cn` (rules/endpoint-host.ts). */
 export const COS_DOMAIN_VARIABLE = 'COS_INVENTORY_DOMAIN';
-/** COS: an HTTP proxy every request goes through with its real Host. */
+/** COS: a proxy for the handler alone, in place of HTTPS_PROXY / NO_PROXY; HTTPS always goes through it in a tunnel. */
 export const COS_PROXY_VARIABLE = 'COS_INVENTORY_PROXY';
-/** COS: `http:` or `https:`. */
+/** COS: `https:`, or `http:` for tests against a local fake only (requests then travel unencrypted). */
 export const COS_PROTOCOL_VARIABLE = 'COS_INVENTORY_PROTOCOL';
 /** COS: per-request timeout in milliseconds. */
 export const COS_TIMEOUT_VARIABLE = 'COS_INVENTORY_TIMEOUT_MS';
 
-/** OBS: an endpoint URL replacing `https://obs.<region>.myhuaweicloud.com`. */
-export const OBS_ENDPOINT_VARIABLE = 'OBS_INVENTORY_ENDPOINT';
-/** OBS: `host:port` to dial for every request, keeping the real Host. */
+/** OBS: host template of a private endpoint replacing `{Bucket}.obs.{Region}.myhuaweicloud.com` (rules/endpoint-host.ts). */
+export const OBS_DOMAIN_VARIABLE = 'OBS_INVENTORY_DOMAIN';
+/** OBS: `https:`, or `http:` for tests against a local fake only (requests then travel unencrypted). */
+export const OBS_PROTOCOL_VARIABLE = 'OBS_INVENTORY_PROTOCOL';
+/** OBS: `host:port` to dial for every request, keeping the real Host and TLS name (rules/connect-to.ts). */
 export const OBS_CONNECT_TO_VARIABLE = 'OBS_INVENTORY_CONNECT_TO';
 /** OBS: per-request timeout in seconds. */
 export const OBS_TIMEOUT_VARIABLE = 'OBS_INVENTORY_TIMEOUT_SECONDS';

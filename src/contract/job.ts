@@ -7,8 +7,9 @@ import { checkInventoryId, INVENTORY_ID_MAX_LENGTH } from './rules/inventory-id'
 import { checkObjectTags } from './rules/object-tags';
 import { checkFilterPrefix, checkReportPrefix } from './rules/object-prefix';
 import { checkOptionalFields } from './rules/optional-fields';
-import { Problem } from './rules/problem';
+import { describeProblem, Problem } from './rules/problem';
 import { checkRegion } from './rules/region';
+import { checkRunId, RUN_ID_HEX_DIGITS, runIdHex } from './rules/run-id';
 import { checkSummaryDepth, checkWait } from './rules/wait';
 import { InventoryJobSpec, JOB_SCHEMA } from './spec';
 
@@ -22,9 +23,9 @@ export const MAX_JOB_ID_PREFIX_LENGTH = INVENTORY_ID_MAX_LENGTH - RUN_SUFFIX_LEN
  * one made up for a manual run). Derived, so a retry of the same run reuses it and another run never does.
  */
 export function jobIdFor(idPrefix: string, runId: string): string {
-  const hex = runId.toLowerCase().replace(/[^0-9a-f]/g, '');
-  if (hex.length < 12) throw new Error(`run id ${JSON.stringify(runId)} has fewer than 12 hex digits`);
-  return `${idPrefix}-${hex.slice(0, 12)}`;
+  const problems = checkRunId('run id', runId);
+  if (problems.length > 0) throw new Error(describeProblem(problems[0]));
+  return `${idPrefix}-${runIdHex(runId).slice(0, RUN_ID_HEX_DIGITS)}`;
 }
 
 /** Every content rule a job breaks (its shape is the schema's). */

@@ -1,24 +1,27 @@
-import { checkCosProtocol } from '../contract/rules/choices';
+import { known } from '../common/validation/known';
+import { checkHandlerProtocol } from '../contract/rules/choices';
+import { checkEndpointHost } from '../contract/rules/endpoint-host';
 import { Problem } from '../contract/rules/problem';
 import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE } from '../contract/environment';
 
 /** Where the handler sends COS requests, when not to the public endpoint. */
 export interface HandlerEndpoint {
   /**
-   * Host template for a private endpoint, as the COS SDK takes it, for example
-   * `{Bucket}.cos-internal.{Region}.tencentcos.cn`.
+   * Host template of a private endpoint: DNS labels with the placeholders `{Bucket}` (the full bucket name, once) and
+   * `{Region}`, for example `{Bucket}.cos-internal.{Region}.tencentcos.cn`. No scheme, user, port, path or query:
+   * the handler signs requests with your credentials for this host.
    * @default - the public endpoint `{Bucket}.cos.{Region}.myqcloud.com`
    */
   readonly domain?: string;
   /**
-   * An HTTP proxy every request goes through with its real Host header (for example `http://127.0.0.1:8080`);
-   * requests then use plain `http:` unless `protocol` says otherwise.
-   * @default - no proxy
+   * An HTTP(S) proxy for the handler alone (for example `http://proxy.internal:3128`), in place of `HTTPS_PROXY`
+   * and `NO_PROXY`. HTTPS requests go through it in a CONNECT tunnel, whatever the proxy's own scheme.
+   * @default - the standard proxy variables of the environment
    */
   readonly proxy?: string;
   /**
-   * `http:` or `https:`.
-   * @default - `https:`, or `http:` with a `http://` proxy
+   * `https:`, or `http:` for tests against a local fake only: with `http:` signed requests travel unencrypted.
+   * @default 'https:'
    */
   readonly protocol?: string;
 }
@@ -49,5 +52,8 @@ export function cosEndpointSettings(endpoint: HandlerEndpoint | undefined): Reco
 }
 
 export function cosHandlerProblems(options: HandlerOptions | undefined): Problem[] {
-  return checkCosProtocol('handler.endpoint.protocol', options?.endpoint?.protocol);
+  return [
+    ...checkEndpointHost('handler.endpoint.domain', known(options?.endpoint?.domain)),
+    ...checkHandlerProtocol('handler.endpoint.protocol', options?.endpoint?.protocol),
+  ];
 }

@@ -36,7 +36,7 @@ export function cosReportProblems(source: CosSourceNaming, options: InventoryRep
     ...checkBucketName('bucketName', known(source.bucketName)),
     ...checkAppId('appId', known(source.appId), known(source.bucketName)),
     ...checkRegion('region', known(source.region)),
-    ...checkSameRegion('region', known(source.region ?? destinationRegion), known(destinationRegion)),
+    ...checkSameRegion('region', 'COS', known(source.region ?? destinationRegion), known(destinationRegion)),
     ...checkOptionalFields('optionalFields', knownEach(options.optionalFields ?? [])),
     ...filterProblems('cos', options.filter),
     ...checkReportPrefix('reportPrefix', known(reportPrefix)),

@@ -11,7 +11,7 @@ import { DEFAULT_RETRY, withRetries } from './retry';
 import { describeServiceError } from './service-error';
 
 /** Exit codes of `check`: 1 and 2 mean what they mean for the other commands. */
-export const CHECK_EXIT = { inSync: 0, requestFailed: 1, badInput: 2, drift: 3 } as const;
+export const CHECK_EXIT = { inSync: 0, requestFailed: 1, badInput: 2, drift: 3, driftAndRequestFailed: 4 } as const;
 
 /** A stack, state or value `check` cannot work with: exit 2. */
 export class CheckInputError extends Error {
@@ -397,6 +397,12 @@ export interface CheckResult {
   readonly failed: number;
 }
 
+/** Drift and failed requests both show in the exit code: a failure on one config never hides drift on another. */
+function checkExitCode(failed: boolean, drift: boolean): number {
+  if (failed) return drift ? CHECK_EXIT.driftAndRequestFailed : CHECK_EXIT.requestFailed;
+  return drift ? CHECK_EXIT.drift : CHECK_EXIT.inSync;
+}
+
 function label(spec: ManagedInventorySpec): string {
   return `${spec.service} ${spec.bucket} ${spec.id}`;
 }
@@ -451,7 +457,7 @@ export async function checkConfigs(configs: DeclaredConfig[], repair: boolean, d
     }
   }
   const unrepaired = counts.drifted + counts.missing - counts.repaired;
-  const exitCode = counts.failed > 0 ? CHECK_EXIT.requestFailed : unrepaired > 0 ? CHECK_EXIT.drift : CHECK_EXIT.inSync;
+  const exitCode = checkExitCode(counts.failed > 0, unrepaired > 0);
   const parts = [`${counts.matching} match`, `${counts.drifted} drifted`, `${counts.missing} missing`];
   if (repair) parts.push(`${counts.repaired} repaired`);
   if (counts.failed > 0) parts.push(`${counts.failed} failed`);

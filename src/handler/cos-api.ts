@@ -1,4 +1,5 @@
-import { CosClient, CosCredentials, CosEndpoint, createCosClient } from './cos-client';
+import { CosCredentials, CosEndpoint, createCosClient } from './cos-client';
+import type { BucketClient } from './transport';
 import { unlessNotFound } from './service-error';
 
 export type { CosCredentials, CosEndpoint } from './cos-client';
@@ -25,7 +26,7 @@ export interface PostAnswer {
 export const XML_HEADERS: Readonly<Record<string, string>> = { 'Content-Type': 'application/xml' };
 
 /** `CosApi` over the handler's own COS client (cos-client.ts): one signed HTTP request per call, no retries. */
-export function createCosApi(credentials: CosCredentials, endpoint: CosEndpoint, client: CosClient = createCosClient(credentials, endpoint)): CosApi {
+export function createCosApi(credentials: CosCredentials, endpoint: CosEndpoint, client: BucketClient = createCosClient(credentials, endpoint)): CosApi {
   return {
     async postInventory(bucket, region, id, xml) {
       const response = await client({ method: 'POST', bucket, region, query: { inventory: '', id }, headers: XML_HEADERS, body: Buffer.from(xml, 'utf8') });

@@ -1,5 +1,6 @@
 import { XML_HEADERS } from './cos-api';
-import { CosClient, CosCredentials, CosEndpoint, createCosClient } from './cos-client';
+import { CosCredentials, CosEndpoint, createCosClient } from './cos-client';
+import type { BucketClient } from './transport';
 import { unlessNotFound } from './service-error';
 import { buildInventoryXml, InventoryContent, parseXml } from './inventory-xml';
 import type { ManagedInventorySpec } from '../contract/spec';
@@ -27,7 +28,7 @@ function comparable(xml: string): ComparableConfig {
 }
 
 /** PUT, GET and DELETE Bucket inventory on COS, through the handler's own signed client (cos-client.ts). */
-export function createCosInventoryConfigApi(credentials: CosCredentials, endpoint: CosEndpoint, client: CosClient = createCosClient(credentials, endpoint)): InventoryConfigApi {
+export function createCosInventoryConfigApi(credentials: CosCredentials, endpoint: CosEndpoint, client: BucketClient = createCosClient(credentials, endpoint)): InventoryConfigApi {
   const target = (method: 'PUT' | 'GET' | 'DELETE', t: { bucket: string; region: string; id: string }) =>
     ({ method, bucket: t.bucket, region: t.region, query: { inventory: '', id: t.id } });
   return {

@@ -7,19 +7,22 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
 import { createCosInventoryConfigApi } from './cos-config-api';
+import { createObsClient, obsCredentialsFromEnv, obsEndpointFromEnv } from './obs-client';
 import { parseConfig, parseTarget } from '../contract/config';
 import type { InventoryService } from '../contract/spec';
 import { deleteConfig, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
-import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
+import { createObsInventoryConfigApi } from './obs-api';
 import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 import { checkConfigs, CheckInputError, readStackInput } from './check';
 import { CONFIG_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { describeProblem, Problem } from '../contract/rules/problem';
+import { checkRunId } from '../contract/rules/run-id';
 import { checkSince, checkWait } from '../contract/rules/wait';
 
 const USAGE = `usage:
+  cos-inventory --version
   cos-inventory run    [--job FILE] [--run-id ID]
       submit one POST Bucket inventory job (job JSON from FILE or INVENTORY_JOB; run id from --run-id,
       INVENTORY_RUN_ID, or a new one), then wait for and verify the report if the job asks to
@@ -34,16 +37,19 @@ const USAGE = `usage:
       default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
       known only after apply come from --state FILE (JSON of terraform state pull) or the stack's local state file;
       with only --state, the configs that state holds. --repair puts drifted and missing configs back.
-      exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 2 bad stack, state or value
+      exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 4 both, 2 bad stack, state or value
   cos-inventory report summary|diff|export|verify ...
       read inventory reports (local or in the destination bucket): see cos-inventory report --help
 environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (COS credentials);
-  COS_INVENTORY_DOMAIN (private endpoint host template), COS_INVENTORY_PROXY (HTTP proxy, keeps the real Host),
-  COS_INVENTORY_PROTOCOL (http: or https:); HW_ACCESS_KEY, HW_SECRET_KEY, HW_SECURITY_TOKEN (OBS credentials),
-  OBS_INVENTORY_ENDPOINT (OBS endpoint override), OBS_INVENTORY_CONNECT_TO (host:port to dial, keeps the real Host),
+  HW_ACCESS_KEY, HW_SECRET_KEY, HW_SECURITY_TOKEN (OBS credentials); HTTPS_PROXY, HTTP_PROXY, NO_PROXY (as the
+  providers read them; HTTPS always goes through a proxy in a CONNECT tunnel); COS_INVENTORY_DOMAIN and
+  OBS_INVENTORY_DOMAIN (private endpoint host templates such as {Bucket}.cos-internal.{Region}.tencentcos.cn);
+  COS_INVENTORY_PROXY (a proxy for COS requests alone); OBS_INVENTORY_CONNECT_TO (host:port to dial, keeps the real
+  Host); COS_INVENTORY_PROTOCOL, OBS_INVENTORY_PROTOCOL (http: for tests against a local fake only);
   COS_INVENTORY_TIMEOUT_MS (per-request timeout for COS, default 30000), OBS_INVENTORY_TIMEOUT_SECONDS (for OBS, default 30)
+output: results on stdout, progress and errors on stderr
 exit codes: 0 done; 1 the service refused a request or the report did not check out; 2 bad command, document,
-  setting or credentials (found before any request); 3 check found drift`;
+  setting or credentials (found before any request); 3 check found drift; 4 check found drift and a request failed`;
 
 /**
  * Exit codes: 0 done; 1 the service refused a request or the report did not check out; 2 the command, a document,
@@ -55,9 +61,21 @@ const DEFAULT_VERIFY_TIMEOUT_SECONDS = 1;
 const DEFAULT_VERIFY_INTERVAL_SECONDS = 1;
 const EXIT_USAGE = 2;
 
+/** A bad command line: exit 2 with the usage. */
 class UsageError extends Error {}
+/** A bad document, setting or credentials, found before any request: exit 2 with the message alone. */
+class InputError extends Error {}
 
+/** The package version, written into the bundle by scripts/bundle-handler.js. */
+declare const PACKAGE_VERSION: string;
+
+/** Progress, for people and the Terraform log. */
 function log(line: string): void {
+  process.stderr.write(`cos-inventory: ${line}\n`);
+}
+
+/** A command's result, for pipelines. */
+function result(line: string): void {
   process.stdout.write(`cos-inventory: ${line}\n`);
 }
 
@@ -70,27 +88,32 @@ function setting<T>(read: () => T): T {
   try {
     return read();
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new InputError((err as Error).message);
   }
 }
 
 /** A flag's value checked by the contract's rules, before any request. */
 function checked<T>(value: T, problems: Problem[]): T {
-  if (problems.length > 0) throw new UsageError(problems.map(describeProblem).join('\n'));
+  if (problems.length > 0) throw new InputError(problems.map(describeProblem).join('\n'));
   return value;
+}
+
+/** A numeric flag as a number, or as given when it is not one, so a refusal echoes what was typed. */
+function numberFlag(raw: string | undefined): number | string | undefined {
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
 }
 
 function readInput<T>(file: string | undefined, variable: string, parse: (json: string | undefined) => T): T {
   try {
     return parse(file !== undefined ? readFileSync(file, 'utf8') : process.env[variable]);
   } catch (err) {
-    throw new UsageError(`${(err as Error).message} (pass a file or set ${variable})`);
+    throw new InputError(`${(err as Error).message} (pass a file or set ${variable})`);
   }
 }
 
-function configApi(service: InventoryService, region: string): InventoryConfigApi {
+function configApi(service: InventoryService): InventoryConfigApi {
   return service === 'obs'
-    ? setting(() => createObsInventoryConfigApi(obsCredentialsFromEnv(process.env), process.env, region))
+    ? setting(() => createObsInventoryConfigApi(createObsClient(obsCredentialsFromEnv(process.env), obsEndpointFromEnv(process.env))))
     : setting(() => createCosInventoryConfigApi(credentialsFromEnv(process.env), endpointFromEnv(process.env)));
 }
 
@@ -122,19 +145,25 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'job': { type: 'string' }, 'config': { type: 'string' }, 'target': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
       'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
-      'state': { type: 'string' }, 'repair': { type: 'boolean' },
+      'state': { type: 'string' }, 'repair': { type: 'boolean' }, 'version': { type: 'boolean' },
     },
   });
   const command = positionals[0];
-  if (values.help || command === undefined) {
-    process.stdout.write(`${USAGE}\n`);
-    return values.help ? 0 : EXIT_USAGE;
+  if (values.version) {
+    process.stdout.write(`${PACKAGE_VERSION}\n`);
+    return 0;
   }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command === undefined) throw new UsageError('no command given');
   if (command === 'run') {
     const spec = readInput(values.job, JOB_VARIABLE, parseJob);
     const runId = values['run-id'] ?? process.env[RUN_ID_VARIABLE] ?? randomUUID();
-    const result = await runInventoryJob(spec, runId, dependencies());
-    log(`done: job ${result.jobId}${result.report ? `, report ${result.report.manifestKey} verified` : ''}`);
+    checked(runId, checkRunId(values['run-id'] !== undefined ? '--run-id' : RUN_ID_VARIABLE, runId));
+    const done = await runInventoryJob(spec, runId, dependencies());
+    result(`done: job ${done.jobId}${done.report ? `, report ${done.report.manifestKey} verified` : ''}`);
     return 0;
   }
   if (command === 'verify') {
@@ -145,22 +174,23 @@ async function main(argv: string[]): Promise<number> {
     const now = new Date();
     const since = values.since ? new Date(values.since) : new Date(now.getTime() - 86_400_000);
     checked(since, values.since ? checkSince('--since', since, now, values.since) : []);
-    const wait = {
-      timeoutSeconds: values.timeout !== undefined ? Number(values.timeout) : spec.wait?.timeoutSeconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS,
-      pollIntervalSeconds: values.interval !== undefined ? Number(values.interval) : spec.wait?.pollIntervalSeconds ?? DEFAULT_VERIFY_INTERVAL_SECONDS,
-    };
-    checked(wait, checkWait('--timeout', wait.timeoutSeconds, '--interval', wait.pollIntervalSeconds));
-    await checkJobReport(spec, jobId, since, wait, dependencies());
+    const timeout = numberFlag(values.timeout) ?? spec.wait?.timeoutSeconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS;
+    const interval = numberFlag(values.interval) ?? spec.wait?.pollIntervalSeconds ?? DEFAULT_VERIFY_INTERVAL_SECONDS;
+    checked(undefined, checkWait('--timeout', timeout, '--interval', interval));
+    await checkJobReport(spec, jobId, since, { timeoutSeconds: timeout as number, pollIntervalSeconds: interval as number }, dependencies());
+    result(`done: report of job ${jobId} verified`);
     return 0;
   }
   if (command === 'put') {
     const spec = readInput(values.config, CONFIG_VARIABLE, parseConfig);
-    await putAndVerify(spec, managedDependencies(configApi(spec.service, spec.region)));
+    await putAndVerify(spec, managedDependencies(configApi(spec.service)));
+    result(`done: put ${spec.service} inventory ${spec.id} on ${spec.bucket}`);
     return 0;
   }
   if (command === 'delete') {
     const target = readInput(values.target, TARGET_VARIABLE, parseTarget);
-    await deleteConfig(target, managedDependencies(configApi(target.service, target.region)));
+    await deleteConfig(target, managedDependencies(configApi(target.service)));
+    result(`done: deleted ${target.service} inventory ${target.id} on ${target.bucket}`);
     return 0;
   }
   if (command === 'check') {
@@ -176,13 +206,14 @@ async function main(argv: string[]): Promise<number> {
     try {
       input = readStackInput(positionals[1], values.state, { readText });
     } catch (err) {
-      throw err instanceof CheckInputError ? new UsageError(err.message) : err;
+      throw err instanceof CheckInputError ? new InputError(err.message) : err;
     }
     if (input.stateFile) log(`values known only after apply are read from ${input.stateFile}`);
     const apis = new Map<string, InventoryConfigApi>();
-    const apiFor = (service: InventoryService, region: string) => {
-      if (!apis.has(`${service} ${region}`)) apis.set(`${service} ${region}`, configApi(service, region));
-      return apis.get(`${service} ${region}`)!;
+    // One client a service: a request names its bucket's region itself.
+    const apiFor = (service: InventoryService) => {
+      if (!apis.has(service)) apis.set(service, configApi(service));
+      return apis.get(service)!;
     };
     const print = (line: string) => process.stdout.write(`${line}\n`);
     return (await checkConfigs(input.configs, values.repair === true, { apiFor, print, log, sleep, random: Math.random })).exitCode;
@@ -205,6 +236,6 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     const usage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`cos-inventory: error: ${(err as Error)?.message ?? String(err)}\n${usage ? `${USAGE}\n` : ''}`);
-    exitAfterFlush(usage ? EXIT_USAGE : EXIT_FAILED);
+    exitAfterFlush(usage || err instanceof InputError ? EXIT_USAGE : EXIT_FAILED);
   },
 );

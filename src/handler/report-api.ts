@@ -2,8 +2,8 @@
 // (src/report) plus stores for the destination buckets, with credentials from the environment unless given.
 import { createCosClient, credentialsFromEnv, endpointFromEnv } from './cos-client';
 import type { CosCredentials, CosEndpoint } from './cos-client';
-import { obsCredentialsFromEnv } from './obs-api';
-import type { ObsCredentials } from './obs-api';
+import { obsCredentialsFromEnv } from './obs-client';
+import type { ObsCredentials } from './obs-client';
 import { cosReportStore, obsReportStore } from './report-stores';
 import type { ReportStore } from '../report/store';
 
@@ -30,11 +30,11 @@ export interface ObsStoreOptions {
   readonly region: string;
   /** Default: HW_ACCESS_KEY / HW_SECRET_KEY / HW_SECURITY_TOKEN. */
   readonly credentials?: ObsCredentials;
-  /** OBS_INVENTORY_ENDPOINT, OBS_INVENTORY_CONNECT_TO, OBS_INVENTORY_TIMEOUT_SECONDS; default process.env. */
+  /** OBS_INVENTORY_DOMAIN, _CONNECT_TO, _PROTOCOL, _TIMEOUT_SECONDS; default process.env. */
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** The destination bucket on OBS (needs esdk-obs-nodejs, which the package carries as assets/handler/obs.js). */
+/** The destination bucket on OBS. */
 export function obsStore(options: ObsStoreOptions): ReportStore {
   return obsReportStore(options.credentials ?? obsCredentialsFromEnv(options.env ?? process.env), options.env ?? process.env, options.bucket, options.region);
 }

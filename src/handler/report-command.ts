@@ -4,7 +4,7 @@
 // 2 bad command, source or flag (found before any request).
 import { parseArgs } from 'node:util';
 import { createCosClient, credentialsFromEnv, endpointFromEnv } from './cos-client';
-import { obsCredentialsFromEnv } from './obs-api';
+import { obsCredentialsFromEnv } from './obs-client';
 import { cosReportStore, obsReportStore } from './report-stores';
 import { describeServiceError, ServiceRequestError } from './service-error';
 import type { InventoryJobSpec } from '../contract/spec';

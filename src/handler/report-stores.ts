@@ -1,8 +1,8 @@
-// ReportStores over the destination buckets: COS through the handler's own signed client (GET Object, GET Bucket
-// with a delimiter), OBS through esdk-obs-nodejs (getObject, listObjects), loaded only when an obs:// source is read.
+// ReportStores over the destination buckets, through the handler's own signed clients (cos-client.ts, obs-client.ts):
+// GET Object, and GET Bucket (ListObjects) with a delimiter, which COS and OBS answer alike.
 import { XMLParser } from 'fast-xml-parser';
-import type { CosClient } from './cos-client';
-import { callObs, createObsClient, ObsCredentials } from './obs-api';
+import type { BucketClient } from './transport';
+import { createObsClient, ObsCredentials, obsEndpointFromEnv } from './obs-client';
 import { unlessNotFound } from './service-error';
 import type { ReportStore } from '../report/store';
 
@@ -18,9 +18,10 @@ function directoriesOf(prefix: string, commonPrefixes: string[], keys: string[])
   return [...found].sort();
 }
 
-export function cosReportStore(client: CosClient, bucket: string, region: string): ReportStore {
+/** A bucket of COS or OBS, named `<scheme>://<bucket>`, read through its service's client. */
+function bucketReportStore(scheme: 'cos' | 'obs', client: BucketClient, bucket: string, region: string): ReportStore {
   return {
-    name: `cos://${bucket}`,
+    name: `${scheme}://${bucket}`,
     async get(key) {
       return (await unlessNotFound(client({ method: 'GET', bucket, region, key })))?.body;
     },
@@ -43,32 +44,11 @@ export function cosReportStore(client: CosClient, bucket: string, region: string
   };
 }
 
-/** An HTTP agent that dials `connectTo` whatever the request's host (as obs-api.ts does for tests). */
+export function cosReportStore(client: BucketClient, bucket: string, region: string): ReportStore {
+  return bucketReportStore('cos', client, bucket, region);
+}
+
+/** An OBS bucket, with the endpoint the environment sets (OBS_INVENTORY_DOMAIN, _CONNECT_TO, _PROTOCOL, _TIMEOUT_SECONDS). */
 export function obsReportStore(credentials: ObsCredentials, env: NodeJS.ProcessEnv, bucket: string, region: string): ReportStore {
-  const ready = createObsClient(credentials, env, region);
-  const call = (method: string, params: Record<string, unknown>) => callObs(ready, method, params);
-  return {
-    name: `obs://${bucket}`,
-    async get(key) {
-      const result = await unlessNotFound(call('getObject', { Bucket: bucket, Key: key, SaveAsStream: true }));
-      if (result === undefined) return undefined;
-      const chunks: Buffer[] = [];
-      for await (const chunk of result.Content) chunks.push(Buffer.from(chunk));
-      return Buffer.concat(chunks);
-    },
-    async listDirectories(prefix) {
-      const common: string[] = [];
-      const keys: string[] = [];
-      let marker: string | undefined;
-      for (let page = 0; page < 1000; page++) {
-        const result = await call('listObjects', { Bucket: bucket, Prefix: prefix, Delimiter: '/', MaxKeys: 1000, ...(marker ? { Marker: marker } : {}) });
-        for (const p of result.CommonPrefixes ?? []) common.push(String(p.Prefix ?? ''));
-        for (const c of result.Contents ?? []) keys.push(String(c.Key ?? ''));
-        if (String(result.IsTruncated) !== 'true') break;
-        marker = result.NextMarker || keys[keys.length - 1];
-        if (!marker) break;
-      }
-      return directoriesOf(prefix, common, keys);
-    },
-  };
+  return bucketReportStore('obs', createObsClient(credentials, obsEndpointFromEnv(env)), bucket, region);
 }

@@ -14,7 +14,7 @@ import { InventoryManagement, PeriodicInventoryOptions } from '../common/invento
 import { ManagedInventoryConfig } from '../common/managed-inventory-config';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known, knownEach } from '../common/validation/known';
-import { HandlerOptions, obsEndpointSettings } from './handler-options';
+import { HandlerOptions, obsEndpointSettings, obsHandlerProblems } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
 
 /** What an OBS periodic inventory says, whichever source it is for. OBS reports are not encrypted by the service. */
@@ -40,7 +40,7 @@ export interface BucketInventoryProps extends InventoryOptions {
 
 /**
  * A periodic Huawei Cloud OBS inventory config (PUT Bucket Inventory). No Terraform provider manages OBS
- * inventories, so the bundled handler does, through esdk-obs-nodejs: it puts the config and reads it back on create
+ * inventories, so the bundled handler does, with its own signed OBS client: it puts the config and reads it back on create
  * and on every change, and deletes it on destroy. Credentials come from `HW_ACCESS_KEY`, `HW_SECRET_KEY` and
  * `HW_SECURITY_TOKEN`, as the huaweicloud provider reads them. A bucket keeps at most 10 configs whose prefixes
  * must not contain each other; both are checked at synth time.
@@ -90,13 +90,14 @@ export class BucketInventory extends Construct {
       ...checkObsBucketName('bucketName', known(props.bucketName)),
       ...checkInventoryId('inventoryId', known(spec.id)),
       ...checkObsRegion('region', known(region)),
-      ...checkSameRegion('region', known(region), known(destination.region)),
+      ...checkSameRegion('region', 'OBS', known(region), known(destination.region)),
       ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
       ...checkOneOf('includedObjectVersions', known(props.includedObjectVersions), OBJECT_VERSIONS),
       ...checkBoolean('enabled', known(props.enabled)),
       ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? []), OBS_OPTIONAL_FIELDS),
       ...filterProblems('obs', props.filter),
       ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+      ...obsHandlerProblems(props.handler),
       ...claimConfig(TerraformStack.of(this), { service: 'obs', bucket: props.bucketName, id: known(spec.id), prefix: claimedPrefix(props.filter?.prefix), owner: this.node.path }),
     ]);
     throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));

@@ -1,14 +1,21 @@
-import { OBS_CONNECT_TO_VARIABLE, OBS_ENDPOINT_VARIABLE } from '../contract/environment';
+import { known } from '../common/validation/known';
+import { checkConnectTo } from '../contract/rules/connect-to';
+import { checkEndpointHost } from '../contract/rules/endpoint-host';
+import { Problem } from '../contract/rules/problem';
+import { OBS_CONNECT_TO_VARIABLE, OBS_DOMAIN_VARIABLE } from '../contract/environment';
 
 /** Where the handler sends OBS requests, when not to the public endpoint of the region. */
 export interface HandlerEndpoint {
   /**
-   * Endpoint URL replacing `https://obs.<region>.myhuaweicloud.com`, for example a private endpoint.
-   * @default - the public endpoint of the region
+   * Host template of a private endpoint: DNS labels with the placeholders `{Bucket}` (the bucket name, once) and
+   * `{Region}`, for example `{Bucket}.obs.{Region}.internal.example`. No scheme, user, port, path or query: the
+   * handler signs requests with your credentials for this host.
+   * @default - the public endpoint `{Bucket}.obs.{Region}.myhuaweicloud.com`
    */
-  readonly server?: string;
+  readonly domain?: string;
   /**
-   * `host:port` to dial for every request while keeping the real Host header (as curl's --connect-to does).
+   * `host:port` to dial for every request while keeping the real Host header and TLS name (as curl's --connect-to
+   * does), for example `127.0.0.1:9000`.
    * @default - the endpoint's own address
    */
   readonly connectTo?: string;
@@ -17,7 +24,7 @@ export interface HandlerEndpoint {
 /** How the bundled handler runs, for every OBS construct that uses it. */
 export interface HandlerOptions {
   /**
-   * Private endpoint, or the address to dial. `OBS_INVENTORY_ENDPOINT` and `OBS_INVENTORY_CONNECT_TO` in the
+   * Private endpoint, or the address to dial. `OBS_INVENTORY_DOMAIN` and `OBS_INVENTORY_CONNECT_TO` in the
    * environment of `terraform apply` do the same without changing the stack.
    * @default - the public endpoint of the region, or what the environment says
    */
@@ -33,7 +40,14 @@ export interface HandlerOptions {
 /** The endpoint as the handler reads it from its environment. */
 export function obsEndpointSettings(endpoint: HandlerEndpoint | undefined): Record<string, string> {
   const settings: Record<string, string> = {};
-  if (endpoint?.server) settings[OBS_ENDPOINT_VARIABLE] = endpoint.server;
+  if (endpoint?.domain) settings[OBS_DOMAIN_VARIABLE] = endpoint.domain;
   if (endpoint?.connectTo) settings[OBS_CONNECT_TO_VARIABLE] = endpoint.connectTo;
   return settings;
+}
+
+export function obsHandlerProblems(options: HandlerOptions | undefined): Problem[] {
+  return [
+    ...checkEndpointHost('handler.endpoint.domain', known(options?.endpoint?.domain)),
+    ...checkConnectTo('handler.endpoint.connectTo', known(options?.endpoint?.connectTo)),
+  ];
 }

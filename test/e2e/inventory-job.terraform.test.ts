@@ -25,7 +25,7 @@ function synthInto(options: OneOffJobOptions): void {
 const terraform = terraformRunner(stackDir, () => ({
   TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
   TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
-  COS_INVENTORY_PROXY: cos.proxyUrl,
+  ...cos.handlerEnv,
 }));
 
 /** Synthesizes the example and runs `terraform init` in its own directory. */

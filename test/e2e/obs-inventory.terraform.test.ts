@@ -16,7 +16,7 @@ let outdir: string;
 const stackDir = () => path.join(outdir, 'stacks', 'obs-inventory');
 
 const terraform = terraformRunner(stackDir, () => ({
-  HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, HW_REGION_NAME: 'cn-north-4', OBS_INVENTORY_CONNECT_TO: obs.connectTo,
+  HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, HW_REGION_NAME: 'cn-north-4', ...obs.handlerEnv,
 }));
 
 function synthInto(options: ObsInventoryOptions): void {

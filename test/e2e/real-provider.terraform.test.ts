@@ -2,7 +2,7 @@
 // the provider and the bundled handler actually send to COS for the library's constructs, and whether Terraform
 // then sees no drift. Each test synthesizes a stack with the constructs, runs its own `terraform init` from the
 // filesystem mirror in its own directory, and talks to its own fakes through one HTTP proxy (HTTP_PROXY for the
-// provider, COS_INVENTORY_PROXY for the handler) that routes by Host. Lifecycle under test, every time: apply; the
+// provider, and the handler alike) that routes by Host. Lifecycle under test, every time: apply; the
 // exact inventory XML and policy document COS received; an empty `plan -detailed-exitcode`; one prop changed, a plan
 // showing exactly that one change, its apply, an empty plan again; destroy, and nothing left behind.
 //

@@ -19,7 +19,7 @@ let cos: FakeCos;
 let outdir: string;
 const stackDir = () => path.join(outdir, 'stacks', STACK);
 const terraform = terraformRunner(stackDir, () => ({
-  TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl,
+  TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, ...cos.handlerEnv,
 }));
 
 function synthesize(options: { nodeExecutable?: string } = {}): void {

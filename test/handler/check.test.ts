@@ -408,6 +408,14 @@ describe('checkConfigs', () => {
     expect((await checkConfigs([declared(OBS_SPEC)], false, { ...deps(broken), apiFor: () => { throw new Error('HW_ACCESS_KEY and HW_SECRET_KEY must be set'); } })).exitCode).toBe(1);
     expect(printed[0]).toBe('obs examplebucket test_id: HW_ACCESS_KEY and HW_SECRET_KEY must be set');
   });
+
+  test('drift and a failed request in the same run: exit 4, so neither hides the other', async () => {
+    const held = new Map([['tagged', cosPutXml(TAGGED_SPEC).replace('<IsEnabled>true</IsEnabled>', '<IsEnabled>false</IsEnabled>')]]);
+    const apiFor = (service: string) => { if (service === 'obs') throw new Error('HW_ACCESS_KEY and HW_SECRET_KEY must be set'); return memoryApi(held); };
+    const result = await checkConfigs([declared(TAGGED_SPEC), declared(OBS_SPEC)], false, { ...deps(memoryApi(held)), apiFor });
+    expect(result).toMatchObject({ exitCode: 4, drifted: 1, failed: 1 });
+    expect(printed[printed.length - 1]).toBe('checked 2 inventory config(s): 0 match, 1 drifted, 0 missing, 1 failed');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -420,8 +428,8 @@ describe('cos-inventory check (bundled CLI)', () => {
   let dir: string;
   let stackDir: string;
   const env = () => ({
-    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: cos.proxyUrl,
-    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: obs.connectTo,
+    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, ...cos.handlerEnv,
+    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, ...obs.handlerEnv,
   });
   const writeStack = (stack: object) => writeFileSync(path.join(stackDir, 'cdk.tf.json'), JSON.stringify(stack, null, 2));
   const cosXml = (bucket: string, id: string) => cos.configs.get(bucket)?.get(id);
@@ -430,7 +438,7 @@ describe('cos-inventory check (bundled CLI)', () => {
     const { configs } = readStackInput(stackDir, undefined, { readText: (file) => { try { return readFileSync(file, 'utf8'); } catch { return undefined; } } });
     for (const { spec } of configs) {
       const put = await cli(['put'], { ...env(), INVENTORY_CONFIG: JSON.stringify(spec) });
-      expect(put.stderr).toBe('');
+      expect(put.stderr).not.toContain('error'); expect(put.code).toBe(0);
     }
   }
   const noSecrets = (result: { stdout: string; stderr: string }) => {
@@ -519,7 +527,7 @@ describe('cos-inventory check (bundled CLI)', () => {
     const applied = JSON.stringify(stateDocument([{ type: 'tencentcloud_cos_bucket_inventory', name: 'Logs_1A2B3C4D', attributes: providerState(LOGS_SPEC) }]));
     writeFileSync(path.join(dir, 'pulled.json'), applied);
     const explicit = await cli(['check', stackDir, '--state', path.join(dir, 'pulled.json')], env());
-    expect(explicit.stdout).toContain(`cos-inventory: values known only after apply are read from ${path.join(dir, 'pulled.json')}`);
+    expect(explicit.stderr).toContain(`cos-inventory: values known only after apply are read from ${path.join(dir, 'pulled.json')}`);
     expect(explicit.stdout).toContain('cos app-logs-1250000000 daily: missing');
     expect(explicit.code).toBe(3);
 
@@ -574,14 +582,14 @@ const terraformAvailable = spawnSync('terraform', ['version'], { stdio: 'ignore'
         },
       },
     }));
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: obs.connectTo };
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, ...obs.handlerEnv };
     const terraform = (...args: string[]) => execFileAsync('terraform', [`-chdir=${stackDir}`, ...args, '-no-color'], { env });
     await terraform('init', '-input=false');
     await terraform('apply', '-auto-approve', '-input=false', '-var', 'obs_bucket=examplebucket');
     expect(obs.configs.get('examplebucket')?.get('test_id')?.Filter).toEqual({ Prefix: 'inventory/${literal}/' });
 
     const inSync = await cli(['check', stackDir], env);
-    expect(inSync.stdout).toContain(`cos-inventory: values known only after apply are read from ${path.join(dir, 'terraform.real.tfstate')}`);
+    expect(inSync.stderr).toContain(`cos-inventory: values known only after apply are read from ${path.join(dir, 'terraform.real.tfstate')}`);
     expect(inSync.stdout).toContain('obs examplebucket test_id: matches (terraform_data.Obs_Managed_Config_234E063B)');
     expect(inSync.code).toBe(0);
 

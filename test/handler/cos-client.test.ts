@@ -13,8 +13,9 @@ import { createServer as createTlsServer, TLSSocket } from 'node:tls';
 import COS = require('cos-nodejs-sdk-v5');
 import { createCosApi } from '../../src/handler/cos-api';
 import {
-  bucketBaseUrl, cosAuthorization, CosCredentials, CosEndpoint, CosRequest, createCosClient, endpointFromEnv, prepareCosRequest,
+  bucketBaseUrl, cosAuthorization, CosCredentials, CosEndpoint, createCosClient, endpointFromEnv, prepareCosRequest,
 } from '../../src/handler/cos-client';
+import type { BucketRequest } from '../../src/handler/transport';
 import { isRetryable } from '../../src/handler/retry';
 import { ServiceRequestError } from '../../src/handler/service-error';
 import { signatureProblem } from '../support/cos-signature';
@@ -103,7 +104,7 @@ describe('prepareCosRequest sends what the SDK sends', () => {
   }
 
   /** The client's request, signed at the second the SDK signed at. */
-  function clientPrepares(credentials: CosCredentials, request: CosRequest, sdkAuthorization: string) {
+  function clientPrepares(credentials: CosCredentials, request: BucketRequest, sdkAuthorization: string) {
     const keyStart = Number(/q-key-time=(\d+);/.exec(sdkAuthorization)![1]);
     return prepareCosRequest(credentials, { protocol: 'http:' }, request, (keyStart + 1) * 1000);
   }
@@ -207,17 +208,18 @@ describe('against the fake COS', () => {
 });
 
 describe('endpoints', () => {
-  test('the public host, a private-endpoint template, and a template with its own scheme', () => {
+  test('the public host, a private-endpoint template, and plain http only when asked for', () => {
     expect(bucketBaseUrl({}, BUCKET, 'ap-guangzhou').href).toBe(`https://${HOST}/`);
     expect(bucketBaseUrl({ domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn' }, BUCKET, 'ap-shanghai').href)
       .toBe(`https://${BUCKET}.cos-internal.ap-shanghai.tencentcos.cn/`);
-    expect(bucketBaseUrl({ domain: 'http://{{Bucket}}-{{AppId}}.example.internal:8080/', protocol: 'https:' }, BUCKET, 'ap-guangzhou').href)
-      .toBe('http://examplebucket-1250000000.example.internal:8080/');
+    expect(bucketBaseUrl({ protocol: 'http:' }, BUCKET, 'ap-guangzhou').href).toBe(`http://${HOST}/`);
   });
 
-  test('environment: COS_INVENTORY_TIMEOUT_MS, COS_INVENTORY_PROTOCOL, and http by default behind an http proxy', () => {
+  test('environment: COS_INVENTORY_TIMEOUT_MS, COS_INVENTORY_PROTOCOL, and https behind any proxy', () => {
     expect(endpointFromEnv({})).toEqual({ domain: undefined, proxy: undefined, protocol: undefined, timeoutMs: 30_000 });
-    expect(endpointFromEnv({ COS_INVENTORY_PROXY: 'http://127.0.0.1:1', COS_INVENTORY_TIMEOUT_MS: '1500' })).toMatchObject({ protocol: 'http:', timeoutMs: 1500 });
+    expect(endpointFromEnv({ COS_INVENTORY_PROXY: 'http://127.0.0.1:1', COS_INVENTORY_TIMEOUT_MS: '1500' })).toEqual({
+      domain: undefined, proxy: 'http://127.0.0.1:1', protocol: undefined, timeoutMs: 1500,
+    });
     expect(() => endpointFromEnv({ COS_INVENTORY_TIMEOUT_MS: 'soon' })).toThrow('COS_INVENTORY_TIMEOUT_MS = "soon": must be a number of milliseconds above 0');
     expect(() => endpointFromEnv({ COS_INVENTORY_PROTOCOL: 'ftp:' })).toThrow('COS_INVENTORY_PROTOCOL = "ftp:": must be http: or https:');
   });
@@ -303,8 +305,9 @@ describe('endpoints', () => {
 
     const proxyUrl = () => `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 
-    test('tunnels to <bucket>.cos.<region>.myqcloud.com:443 and speaks TLS with that name, verifying the certificate', async () => {
-      const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: proxyUrl(), protocol: 'https:' });
+    test('behind an http:// proxy, tunnels to <bucket>.cos.<region>.myqcloud.com:443 and speaks TLS with that name, verifying the certificate', async () => {
+      // No protocol given: the proxy's own scheme never turns the requests to COS into plain http.
+      const api = createCosApi({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: proxyUrl() });
       await expect(api.getObject(BUCKET, 'ap-guangzhou', 'reports/manifest.json')).rejects.toMatchObject({
         statusCode: undefined, networkError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
       });
@@ -333,11 +336,46 @@ describe('endpoints', () => {
       expect(serverNames.slice(-2)).toEqual([HOST, HOST]);
     });
 
-    test('a proxy that refuses the tunnel is a network error that is not retried', async () => {
+    /** Runs the bundled command with only `env` (and PATH), trusting the throwaway certificate. */
+    const runBundle = (args: string[], env: Record<string, string>) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const bundle = path.resolve(__dirname, '..', '..', 'assets', 'handler', 'index.js');
+      execFile(process.execPath, [bundle, ...args], { env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(certDir, 'cert.pem'), ...env } },
+        (err, stdout, stderr) => resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, stdout, stderr }));
+    });
+
+    test('the bundled command honours HTTPS_PROXY: COS requests go through a CONNECT tunnel, in TLS', async () => {
+      connects.length = 0;
+      const spec = {
+        version: 1, service: 'cos', bucket: BUCKET, region: 'ap-guangzhou', id: 'envproxy', enabled: true, frequency: 'Daily', includedObjectVersions: 'Current',
+        optionalFields: ['Size'], destination: { bucket: 'inventorybucket-1250000000', prefix: 'cos_bucket_inventory', accountId: '100000000001' },
+      };
+      const result = await runBundle(['put'], {
+        TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, HTTPS_PROXY: proxyUrl(), NO_PROXY: 'example.com', INVENTORY_CONFIG: JSON.stringify(spec),
+      });
+      expect(result.stderr).toContain(`put and read back COS bucket ${BUCKET} (ap-guangzhou), inventory envproxy`);
+      expect(result.code).toBe(0);
+      expect(connects).toEqual([`${HOST}:443`, `${HOST}:443`]);
+    });
+
+    test('the bundled command honours https_proxy for OBS too: the tunnel goes to the bucket host, TLS checks its name', async () => {
+      connects.length = 0;
+      serverNames.length = 0;
+      const obsHost = 'examplebucket.obs.cn-north-4.myhuaweicloud.com';
+      const target = { version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'x' };
+      const result = await runBundle(['delete'], { HW_ACCESS_KEY: 'a', HW_SECRET_KEY: 'b', https_proxy: proxyUrl(), INVENTORY_TARGET: JSON.stringify(target) });
+      // The throwaway certificate names the COS host, so TLS refuses the OBS one: nothing signed left the tunnel.
+      expect(result.stderr).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
+      expect(result.code).toBe(1);
+      expect(connects).toEqual([`${obsHost}:443`]);
+      expect(serverNames).toEqual([obsHost]);
+      expect(cos.requests.filter((r) => String(r.headers.host).includes('.obs.'))).toHaveLength(0);
+    });
+
+    test('a proxy that refuses the tunnel is an error that is not retried', async () => {
       refuse = true;
       const send = createCosClient({ secretId: FAKE_SECRET_ID, secretKey: FAKE_SECRET_KEY }, { proxy: proxyUrl(), protocol: 'https:' });
       await expect(send({ method: 'GET', bucket: BUCKET, region: 'ap-guangzhou', key: 'k' })).rejects.toMatchObject({
-        statusCode: undefined, networkError: 'EPROXYREFUSED', message: `the proxy refused CONNECT ${HOST}:443 (HTTP 407)`,
+        statusCode: 407, message: 'HTTP 407 Proxy Authentication Required',
       });
       expect(isRetryable(await send({ method: 'GET', bucket: BUCKET, region: 'ap-guangzhou', key: 'k' }).catch((e) => e))).toBe(false);
     });

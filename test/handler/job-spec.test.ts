@@ -12,7 +12,7 @@ describe('job ids', () => {
   });
 
   test('a run id without 12 hex digits is refused', () => {
-    expect(() => jobIdFor('audit', 'run-1')).toThrow('run id "run-1" has fewer than 12 hex digits');
+    expect(() => jobIdFor('audit', 'run-1')).toThrow('run id = "run-1": must hold at least 12 hex digits');
   });
 });
 

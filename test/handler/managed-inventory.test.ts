@@ -1,4 +1,4 @@
-// Put, read back and delete of periodic configs: esdk-obs-nodejs against the fake OBS, and the handler's own COS
+// Put, read back and delete of periodic configs: the handler's own OBS client against the fake OBS, and the handler's own COS
 // client (cos-client.ts) against the fake COS. Both fakes verify every signature.
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
@@ -7,6 +7,7 @@ import { parseConfig as parseManagedSpec, parseTarget } from '../../src/contract
 import type { ManagedInventorySpec } from '../../src/contract/spec';
 import { deleteConfig, InventoryConfigApi, ManagedDependencies, putAndVerify } from '../../src/handler/managed-inventory';
 import { createObsInventoryConfigApi } from '../../src/handler/obs-api';
+import { createObsClient } from '../../src/handler/obs-client';
 import { FAKE_SECRET_ID, FAKE_SECRET_KEY, FakeCos } from '../support/fake-cos';
 import { FAKE_OBS_ACCESS_KEY, FAKE_OBS_SECRET_KEY, FakeObs } from '../support/fake-obs';
 import { obsStringToSign } from '../support/obs-signature';
@@ -28,12 +29,12 @@ let lines: string[];
 const deps = (api: InventoryConfigApi): ManagedDependencies => ({ api, log: (l) => lines.push(l), sleep: async () => undefined, random: () => 0.5 });
 beforeEach(() => { lines = []; });
 
-describe('OBS (esdk-obs-nodejs against the fake OBS)', () => {
+describe('OBS (the handler\'s own OBS client against the fake OBS)', () => {
   let obs: FakeObs;
   let api: InventoryConfigApi;
   beforeEach(async () => {
     obs = await new FakeObs().start();
-    api = createObsInventoryConfigApi({ accessKey: FAKE_OBS_ACCESS_KEY, secretKey: FAKE_OBS_SECRET_KEY }, { OBS_INVENTORY_CONNECT_TO: obs.connectTo }, 'cn-north-4');
+    api = createObsInventoryConfigApi(createObsClient({ accessKey: FAKE_OBS_ACCESS_KEY, secretKey: FAKE_OBS_SECRET_KEY }, obs.endpoint));
   });
   afterEach(() => obs.stop());
 
@@ -72,7 +73,7 @@ describe('OBS (esdk-obs-nodejs against the fake OBS)', () => {
   });
 
   test('a wrong secret is refused by the signature check', async () => {
-    const bad = createObsInventoryConfigApi({ accessKey: FAKE_OBS_ACCESS_KEY, secretKey: 'wrong' }, { OBS_INVENTORY_CONNECT_TO: obs.connectTo }, 'cn-north-4');
+    const bad = createObsInventoryConfigApi(createObsClient({ accessKey: FAKE_OBS_ACCESS_KEY, secretKey: 'wrong' }, obs.endpoint));
     await expect(putAndVerify(OBS_SPEC, deps(bad))).rejects.toThrow(/SignatureDoesNotMatch \(HTTP 403\): signature does not match/);
   });
 
@@ -113,10 +114,9 @@ describe('OBS (esdk-obs-nodejs against the fake OBS)', () => {
     expect(obs.requests.find((r) => r.method === 'PUT')?.body).toContain('<Prefix>a&lt;b/&amp;&quot;&apos;&gt;]]&gt;/</Prefix>');
   });
 
-  test('an OBS region that is not a region id never becomes a host', () => {
-    expect(() => createObsInventoryConfigApi({ accessKey: 'a', secretKey: 'b' }, {}, 'attacker.example/#')).toThrow(
-      'OBS region "attacker.example/#" is not an OBS region id such as cn-north-4',
-    );
+  test('an OBS region that is not a region id never becomes a host', async () => {
+    await expect(api.read({ ...OBS_SPEC, region: 'attacker.example/#' })).rejects.toThrow('OBS region "attacker.example/#" is not an OBS region id such as cn-north-4');
+    expect(obs.requests).toHaveLength(0);
   });
 
   test('a read-back that differs from what was put fails', async () => {

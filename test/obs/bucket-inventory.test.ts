@@ -83,10 +83,10 @@ describe('obs.BucketInventory: the handler resources', () => {
   });
 
   test('a handler endpoint reaches the handler as OBS_INVENTORY_* settings, on put and delete', () => {
-    const { owner, config } = build({ handler: { endpoint: { server: 'https://obs.internal.example:8443', connectTo: '127.0.0.1:9000' } } });
+    const { owner, config } = build({ handler: { endpoint: { domain: '{Bucket}.obs.{Region}.internal.example', connectTo: '127.0.0.1:9000' } } });
     for (const resource of [owner, config]) {
       expect(localExec(resource).environment).toMatchObject({
-        OBS_INVENTORY_ENDPOINT: 'https://obs.internal.example:8443', OBS_INVENTORY_CONNECT_TO: '127.0.0.1:9000',
+        OBS_INVENTORY_DOMAIN: '{Bucket}.obs.{Region}.internal.example', OBS_INVENTORY_CONNECT_TO: '127.0.0.1:9000',
       });
     }
   });

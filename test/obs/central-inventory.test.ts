@@ -96,12 +96,12 @@ describe('obs.CentralInventory.addSource', () => {
 
 describe('obs.CentralInventory: handler options', () => {
   test('reach every config the handler puts', () => {
-    const { json } = build({ sources: ['app-logs', 'user-media'], handler: { nodeExecutable: '/opt/node/bin/node', endpoint: { server: 'https://obs.internal.example' } } });
+    const { json } = build({ sources: ['app-logs', 'user-media'], handler: { nodeExecutable: '/opt/node/bin/node', endpoint: { domain: '{Bucket}.obs.{Region}.internal.example' } } });
     const puts = Object.entries(json.resource.terraform_data).filter(([name]) => name.includes('_Managed_Config_')).map(([, r]) => localExec(r));
     expect(puts).toHaveLength(2);
     for (const exec of puts) {
       expect(exec.interpreter[0]).toBe('/opt/node/bin/node');
-      expect(exec.environment.OBS_INVENTORY_ENDPOINT).toBe('https://obs.internal.example');
+      expect(exec.environment.OBS_INVENTORY_DOMAIN).toBe('{Bucket}.obs.{Region}.internal.example');
     }
   });
 });

@@ -25,7 +25,7 @@ afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const env = () => ({ HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: obs.connectTo });
+const env = () => ({ HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, ...obs.handlerEnv });
 const rows = (count: number) => ({ count, row: (i: number): Row => syntheticRow(i) });
 
 /** Puts every file under `dir` into the fake bucket, keyed by its path relative to `dir`. */

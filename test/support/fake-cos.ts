@@ -116,6 +116,14 @@ export class FakeCos extends FakeServer {
     super();
   }
 
+  /**
+   * The handler's environment for this fake: it as the proxy, and plain http (the test-only switch; a proxy never
+   * implies it).
+   */
+  get handlerEnv(): Record<string, string> {
+    return { COS_INVENTORY_PROXY: this.proxyUrl, COS_INVENTORY_PROTOCOL: 'http:' };
+  }
+
   /** The proxy URL to give the SDK (`COS_INVENTORY_PROXY`). */
   get proxyUrl(): string {
     return this.url;

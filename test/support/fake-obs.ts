@@ -1,5 +1,5 @@
 // A fake OBS on 127.0.0.1 for the handler's tests, reached with the real Host (`<bucket>.obs.<region>.myhuaweicloud.com`)
-// through OBS_INVENTORY_CONNECT_TO. It verifies every
+// through OBS_INVENTORY_CONNECT_TO with OBS_INVENTORY_PROTOCOL=http: (`handlerEnv`). It verifies every
 // signature (obs-signature.ts), keeps inventory configs per bucket, and answers with the PUT Bucket Inventory
 // seed's error codes: MalformedXML, InvalidArgument, InventoryCountOverLimit, PrefixExistInclusionRelationship.
 // It also holds objects (tests put them) for GET Object and for ListObjects (prefix, delimiter, marker, max-keys,
@@ -42,6 +42,16 @@ export class FakeObs extends FakeServer {
   /** `host:port` to give the handler as OBS_INVENTORY_CONNECT_TO. */
   get connectTo(): string {
     return this.url.replace(/^http:\/\//, '');
+  }
+
+  /** The handler's endpoint for this fake: dial it, in plain http (the test-only switch; connectTo never implies it). */
+  get endpoint(): { connectTo: string; protocol: 'http:' } {
+    return { connectTo: this.connectTo, protocol: 'http:' };
+  }
+
+  /** The same as the handler's environment. */
+  get handlerEnv(): Record<string, string> {
+    return { OBS_INVENTORY_CONNECT_TO: this.connectTo, OBS_INVENTORY_PROTOCOL: 'http:' };
   }
 
   protected locate(req: IncomingMessage, url: URL) {

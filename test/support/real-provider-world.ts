@@ -1,6 +1,6 @@
 // One end-to-end test's world with the real tencentcloud provider: the fake COS (and, when asked, the fake Tencent
 // Cloud API for CAM and user info) behind one routing proxy, a stack directory with its own state, and terraform
-// pointed at all of them: the provider through HTTP_PROXY, the bundled handler through COS_INVENTORY_PROXY.
+// pointed at all of them: the provider through HTTP_PROXY, the bundled handler through HTTP_PROXY too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -42,8 +42,8 @@ export class RealProviderWorld {
       TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID,
       TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY,
       TENCENTCLOUD_SECURITY_TOKEN: '',
-      // The handler (handler-managed configs) reaches COS through the same proxy.
-      COS_INVENTORY_PROXY: this.proxy.url,
+      // The handler (handler-managed configs) reaches COS through the same HTTP_PROXY, in plain http (the test-only switch).
+      COS_INVENTORY_PROTOCOL: 'http:',
     }));
   }
 

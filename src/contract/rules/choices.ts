@@ -26,7 +26,7 @@ export function checkOwnerUin(field: string, value: unknown): Problem[] {
     : [{ field, value, rule: 'must be the numeric owner UIN of the account (5 to 20 digits)' }];
 }
 
-/** The protocol the handler speaks to COS, as `endpoint.protocol` and `COS_INVENTORY_PROTOCOL` name it. */
-export function checkCosProtocol(field: string, value: unknown): Problem[] {
+/** The protocol the handler speaks to COS or OBS (`endpoint.protocol`, `COS_INVENTORY_PROTOCOL`, `OBS_INVENTORY_PROTOCOL`). */
+export function checkHandlerProtocol(field: string, value: unknown): Problem[] {
   return value === undefined || value === 'http:' || value === 'https:' ? [] : [{ field, value, rule: 'must be http: or https:' }];
 }

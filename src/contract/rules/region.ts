@@ -7,13 +7,13 @@ export function checkRegion(field: string, region: string | undefined): Problem[
   return [{ field, value: region, rule: 'must be a COS region id such as ap-guangzhou' }];
 }
 
-/** COS writes inventory reports only to a destination bucket in the source bucket's region. */
-export function checkSameRegion(field: string, sourceRegion: string | undefined, destinationRegion: string | undefined): Problem[] {
+/** COS and OBS write inventory reports only to a destination bucket in the source bucket's region. */
+export function checkSameRegion(field: string, service: 'COS' | 'OBS', sourceRegion: string | undefined, destinationRegion: string | undefined): Problem[] {
   if (sourceRegion === undefined || destinationRegion === undefined || sourceRegion === destinationRegion) return [];
   return [{
     field,
     value: sourceRegion,
-    rule: `must equal the destination bucket's region ${JSON.stringify(destinationRegion)}: COS delivers inventory reports only within one region`,
+    rule: `must equal the destination bucket's region ${JSON.stringify(destinationRegion)}: ${service} delivers inventory reports only within one region`,
   }];
 }
 

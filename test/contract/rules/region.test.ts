@@ -12,7 +12,7 @@ describe('rule: regions', () => {
   });
 
   test('an OBS source and destination must share a region', () => {
-    expect(() => synthObsInventory({ region: 'cn-south-1' })).toThrow('[test/Inv] region = "cn-south-1": must equal the destination bucket\'s region "cn-north-4"');
+    expect(() => synthObsInventory({ region: 'cn-south-1' })).toThrow('[test/Inv] region = "cn-south-1": must equal the destination bucket\'s region "cn-north-4": OBS delivers inventory reports only within one region');
   });
 
   test('an OBS region must look like an OBS region id', () => {

@@ -1,4 +1,4 @@
-// esdk-obs-nodejs ships no types; the handler calls only its constructor and the inventory methods.
+// esdk-obs-nodejs ships no types; the tests call only its constructor and the methods whose requests they capture.
 declare module 'esdk-obs-nodejs' {
   class ObsClient {
     constructor(options: Record<string, unknown>);
