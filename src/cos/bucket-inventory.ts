@@ -1,5 +1,5 @@
 import { CosBucketInventory } from '../.gen/providers/tencentcloud/cos-bucket-inventory';
-import { Construct, TerraformResource, TerraformStack } from '../core';
+import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
 import { schemaProblems } from '../contract/document';
 import { inventoryBucketReference } from '../contract/names';
 import { normalizeConfig } from '../contract/normalize';
@@ -14,10 +14,11 @@ import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known } from '../common/validation/known';
 import { cosEndpointSettings, cosHandlerProblems, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
+import { InventoryFieldOptions } from './inventory-field';
 import { cosReportProblems } from './source';
 
 /** What a COS periodic inventory says, whichever source it is for. */
-export interface InventoryOptions extends PeriodicInventoryOptions {
+export interface InventoryOptions extends PeriodicInventoryOptions, InventoryFieldOptions {
   /**
    * Encrypt the report files with SSE-COS.
    * @default true
@@ -87,6 +88,7 @@ export class BucketInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
+    assertSameCore(this);
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const spec = normalizeConfig({
@@ -115,7 +117,7 @@ export class BucketInventory extends Construct {
     // The handler's own schema, on what is known at synth time (tokens pass as the strings and numbers they stand for).
     throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
 
-    const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
+    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
     this.reportPath = `${sourcePath}/${spec.id}`;
     // COS writes the first report soon after the config is put; the policy that lets it must exist by then.
     const dependsOn = destination.policy ? [destination.policy] : undefined;

@@ -1,4 +1,4 @@
-import { Construct } from '../core';
+import { assertSameCore, Construct } from '../core';
 import { CentralSources, withOverrides } from '../common/central-sources';
 import { BucketInventory, InventoryOptions } from './bucket-inventory';
 import { HandlerOptions } from './handler-options';
@@ -60,6 +60,7 @@ export class CentralInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: CentralInventoryProps) {
     super(scope, id);
+    assertSameCore(this);
     this.props = props;
     this.destination = props.destination;
     for (const bucketName of props.sources ?? []) this.addSource(bucketName);

@@ -2,6 +2,14 @@ import { checkCosProtocol } from '../contract/rules/choices';
 import { Problem } from '../contract/rules/problem';
 import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE } from '../contract/environment';
 
+/** The protocol the handler speaks to COS. */
+export enum HandlerProtocol {
+  /** Plain HTTP, for a proxy or a private endpoint that does not speak TLS. */
+  HTTP = 'http:',
+  /** HTTPS. */
+  HTTPS = 'https:',
+}
+
 /** Where the handler sends COS requests, when not to the public endpoint. */
 export interface HandlerEndpoint {
   /**
@@ -17,10 +25,10 @@ export interface HandlerEndpoint {
    */
   readonly proxy?: string;
   /**
-   * `http:` or `https:`.
-   * @default - `https:`, or `http:` with a `http://` proxy
+   * The protocol of every request.
+   * @default - `HandlerProtocol.HTTPS`, or `HandlerProtocol.HTTP` with a `http://` proxy
    */
-  readonly protocol?: string;
+  readonly protocol?: HandlerProtocol;
 }
 
 /** How the bundled handler runs, for every COS construct that uses it. */

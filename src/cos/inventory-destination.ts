@@ -1,7 +1,7 @@
 import { CosBucket } from '../.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from '../.gen/providers/tencentcloud/cos-bucket-policy';
-import { Annotations, Construct, IConstruct, Lazy, TerraformResource } from '../core';
-import { cosObjectResource, inventoryBucketReference, sourceReportPath } from '../contract/names';
+import { Annotations, assertSameCore, Construct, IConstruct, Lazy, TerraformResource } from '../core';
+import { cosObjectResource, sourceReportPath } from '../contract/names';
 import { checkPolicySize, MAX_POLICY_BYTES } from '../contract/rules/bucket-policy';
 import { checkAppId, checkBucketName } from '../contract/rules/bucket-name';
 import { checkOwnerUin } from '../contract/rules/choices';
@@ -18,7 +18,7 @@ import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
 import { renderCosPolicy, renderCosStatement } from './bucket-policy';
 import { currentAccount } from './current-account';
-import { IReportLocations, IServiceRole, ServiceRole } from './service-role';
+import { IServiceRole, ServiceRole } from './service-role';
 import { splitBucketName } from './source';
 
 /** A source bucket whose reports a destination accepts. */
@@ -38,7 +38,7 @@ export interface ReportSource {
 }
 
 /** A COS bucket inventory reports go to, created in this stack or imported. */
-export interface IInventoryDestination extends IConstruct, IReportLocations {
+export interface IInventoryDestination extends IConstruct {
   /** Full bucket name, with `-APPID`. */
   readonly bucketName: string;
   /** Region of the bucket. */
@@ -49,8 +49,6 @@ export interface IInventoryDestination extends IConstruct, IReportLocations {
   readonly ownerUin: string;
   /** Default report prefix. */
   readonly reportPrefix: string;
-  /** `qcs::cos:<region>::<bucket>`, as inventory configs name their destination. */
-  readonly bucketReference: string;
   /** The role COS writes reports as. */
   readonly serviceRole: IServiceRole;
   /** Who owns the bucket's policy. */
@@ -69,7 +67,7 @@ export interface IInventoryDestination extends IConstruct, IReportLocations {
    *
    * @returns the report path of the source, relative to the bucket: `<prefix>/<appid>/<name without -appid>`
    */
-  grantInventoryReports(source: ReportSource): string;
+  allowInventoryReportsFrom(source: ReportSource): string;
   /** Adds a statement of your own to the bucket policy (COS keeps one policy per bucket). */
   addToResourcePolicy(statement: PolicyStatement): void;
   /**
@@ -81,7 +79,7 @@ export interface IInventoryDestination extends IConstruct, IReportLocations {
 }
 
 /** What every COS destination is described by, created or imported. */
-export interface InventoryDestinationAttributesBase {
+interface InventoryDestinationAttributesBase {
   /** Full name of the bucket, with its `-APPID` suffix, for example `inventory-1250000000`. */
   readonly bucketName: string;
   /** Region of the bucket. Every source bucket reporting into it must be in the same region. */
@@ -173,13 +171,12 @@ interface ReportLayout {
  * });
  * destination.grantRead('qcs::cam::uin/100000000001:uin/100000000002');
  */
-export abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
+abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
   public readonly bucketName: string;
   public readonly region: string;
   public readonly appId: string;
   public readonly ownerUin: string;
   public readonly reportPrefix: string;
-  public readonly bucketReference: string;
   public readonly serviceRole: IServiceRole;
   public readonly policyOwner: BucketPolicyOwner;
   public readonly policyJson: string;
@@ -190,6 +187,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
 
   protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
     super(scope, id);
+    assertSameCore(this);
     const reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.cos;
     throwIfProblems(this.node.path, [
       ...checkBucketName('bucketName', known(attributes.bucketName)),
@@ -205,9 +203,8 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.ownerUin = attributes.ownerUin ?? currentAccount(this).ownerUin;
     this.reportPrefix = reportPrefix;
     this.policyOwner = attributes.policyOwner;
-    this.bucketReference = inventoryBucketReference(this.region, this.bucketName);
     this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
-    this.serviceRole.allowReportWritesTo(this);
+    if (this.serviceRole instanceof ServiceRole) this.serviceRole._allowReportWritesTo(() => this.reportLayout().resources);
     this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
@@ -216,12 +213,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     return this.bucketPolicy;
   }
 
-  /** The resources the report-write statements grant, after any widening the policy budget forced. */
-  public get reportWriteResources(): string[] {
-    return this.reportLayout().resources;
-  }
-
-  public grantInventoryReports(source: ReportSource): string {
+  public allowInventoryReportsFrom(source: ReportSource): string {
     const sourceParts = splitBucketName(source.bucketName);
     const grant: ReportSourceGrant = {
       reportPrefix: source.reportPrefix ?? this.reportPrefix,
@@ -244,13 +236,16 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.ensurePolicy();
   }
 
-  /** The bucket name as the policy resource names it: a reference orders the policy after a bucket created here. */
-  protected abstract policyBucket(): string;
+  /**
+   * The bucket name as the policy resource names it: a reference orders the policy after a bucket created here.
+   * @internal
+   */
+  protected abstract _policyBucket(): string;
 
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */
   private ensurePolicy(): void {
     if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
-    this.bucketPolicy = new CosBucketPolicy(this, 'Policy', { bucket: this.policyBucket(), policy: this.policyJson });
+    this.bucketPolicy = new CosBucketPolicy(this, 'Policy', { bucket: this._policyBucket(), policy: this.policyJson });
   }
 
   /**
@@ -326,7 +321,8 @@ class ImportedInventoryDestination extends InventoryDestinationBase {
     super(scope, id, attributes);
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return literalTemplate(this.bucketName);
   }
 }
@@ -379,7 +375,8 @@ export class InventoryDestination extends InventoryDestinationBase {
     }));
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return (this.bucket as CosBucket).bucket;
   }
 }

@@ -1,23 +1,30 @@
 /** The optional report columns COS documents (`OptionalFields/Field`). */
-export class InventoryField {
+export enum InventoryField {
   /** Object size in bytes. */
-  public static readonly SIZE = 'Size';
+  SIZE = 'Size',
   /** Last modification time. */
-  public static readonly LAST_MODIFIED_DATE = 'LastModifiedDate';
+  LAST_MODIFIED_DATE = 'LastModifiedDate',
   /** ETag. */
-  public static readonly ETAG = 'ETag';
+  ETAG = 'ETag',
   /** Storage class. */
-  public static readonly STORAGE_CLASS = 'StorageClass';
+  STORAGE_CLASS = 'StorageClass',
   /** Whether the object was uploaded in parts. */
-  public static readonly IS_MULTIPART_UPLOADED = 'IsMultipartUploaded';
+  IS_MULTIPART_UPLOADED = 'IsMultipartUploaded',
   /** Cross-region replication status. */
-  public static readonly REPLICATION_STATUS = 'ReplicationStatus';
+  REPLICATION_STATUS = 'ReplicationStatus',
   /** Object tags. */
-  public static readonly TAG = 'Tag';
+  TAG = 'Tag',
   /** CRC64 checksum. */
-  public static readonly CRC64 = 'Crc64';
+  CRC64 = 'Crc64',
   /** User metadata headers (`x-cos-meta-*`). */
-  public static readonly USER_METADATA = 'x-cos-meta-*';
+  USER_METADATA = 'x-cos-meta-*',
+}
 
-  private constructor() {}
+/** The extra columns of a COS report: periodic configs and one-off jobs. */
+export interface InventoryFieldOptions {
+  /**
+   * Extra columns, each at most once.
+   * @default - the key and, for all versions, the version columns only
+   */
+  readonly optionalFields?: InventoryField[];
 }

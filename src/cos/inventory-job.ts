@@ -1,4 +1,4 @@
-import { Construct, Fn, TerraformResource } from '../core';
+import { assertSameCore, Construct, Fn, TerraformResource } from '../core';
 import { schemaProblems } from '../contract/document';
 import { JOB_VARIABLE, RUN_ID_VARIABLE } from '../contract/environment';
 import { MAX_JOB_ID_PREFIX_LENGTH, oneTimeJobProblems } from '../contract/job';
@@ -15,10 +15,11 @@ import { literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
 import { cosEndpointSettings, cosHandlerProblems, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
+import { InventoryFieldOptions } from './inventory-field';
 import { cosReportProblems } from './source';
 
 /** Props of {@link InventoryJob}. */
-export interface InventoryJobProps extends InventoryReportOptions {
+export interface InventoryJobProps extends InventoryReportOptions, InventoryFieldOptions {
   /** Where reports go; the matching bucket policy statement is added to it. */
   readonly destination: IInventoryDestination;
   /**
@@ -119,6 +120,7 @@ export class InventoryJob extends Construct {
 
   constructor(scope: Construct, id: string, props: InventoryJobProps) {
     super(scope, id);
+    assertSameCore(this);
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const spec = normalizeJob({
@@ -143,7 +145,7 @@ export class InventoryJob extends Construct {
     ]);
     throwIfProblems(this.node.path, schemaProblems(JOB_SCHEMA, spec));
 
-    const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
+    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
     // The job travels as data: Terraform encodes it for the handler, so no value is ever read as JSON or HCL.
     const job = literalTemplates(spec);
     const resource = new TerraformData(this, 'Job', {

@@ -1,4 +1,4 @@
-import { Construct, TerraformResource, TerraformStack } from '../core';
+import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
 import { schemaProblems } from '../contract/document';
 import { normalizeConfig } from '../contract/normalize';
 import { checkBoolean, checkOneOf, FREQUENCIES, OBJECT_VERSIONS } from '../contract/rules/choices';
@@ -16,9 +16,16 @@ import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known, knownEach } from '../common/validation/known';
 import { HandlerOptions, obsEndpointSettings } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
+import { InventoryField } from './inventory-field';
 
 /** What an OBS periodic inventory says, whichever source it is for. OBS reports are not encrypted by the service. */
-export interface InventoryOptions extends PeriodicInventoryOptions {}
+export interface InventoryOptions extends PeriodicInventoryOptions {
+  /**
+   * Extra columns, each at most once.
+   * @default - the key and, for all versions, the version columns only
+   */
+  readonly optionalFields?: InventoryField[];
+}
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventoryOptions {
@@ -69,6 +76,7 @@ export class BucketInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
+    assertSameCore(this);
     const destination = props.destination;
     const region = props.region ?? destination.region;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
@@ -101,7 +109,7 @@ export class BucketInventory extends Construct {
     ]);
     throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
 
-    const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, reportPrefix });
+    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, reportPrefix });
     this.reportPath = `${sourcePath}/${spec.id}`;
     this.management = InventoryManagement.HANDLER;
     this.resource = new ManagedInventoryConfig(this, 'Managed', {

@@ -1,6 +1,6 @@
 import { ObsBucket } from '../.gen/providers/huaweicloud/obs-bucket';
 import { ObsBucketPolicy } from '../.gen/providers/huaweicloud/obs-bucket-policy';
-import { Construct, IConstruct, Lazy, TerraformResource, TerraformStack } from '../core';
+import { assertSameCore, Construct, IConstruct, Lazy, TerraformResource, TerraformStack } from '../core';
 import { checkPolicySize } from '../contract/rules/bucket-policy';
 import { checkExpirationDays } from '../contract/rules/expiration-days';
 import { checkReportPrefix } from '../contract/rules/object-prefix';
@@ -47,7 +47,7 @@ export interface IInventoryDestination extends IConstruct {
    *
    * @returns the report path of the source, relative to the bucket: `<prefix>/<source bucket>`
    */
-  grantInventoryReports(source: ReportSource): string;
+  allowInventoryReportsFrom(source: ReportSource): string;
   /** Adds a statement of your own to the bucket policy (OBS keeps one policy per bucket). */
   addToResourcePolicy(statement: PolicyStatement): void;
   /**
@@ -59,7 +59,7 @@ export interface IInventoryDestination extends IConstruct {
 }
 
 /** What every OBS destination is described by, created or imported. */
-export interface InventoryDestinationAttributesBase {
+interface InventoryDestinationAttributesBase {
   /** Name of the bucket. */
   readonly bucketName: string;
   /** Region of the bucket; OBS delivers reports only within one region and account. */
@@ -119,7 +119,7 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
  * });
  * destination.grantRead('domain/0a1b2c3d4e5f:user/6a7b8c9d0e1f');
  */
-export abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
+abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
   public readonly bucketName: string;
   public readonly region: string;
   public readonly reportPrefix: string;
@@ -132,6 +132,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
 
   protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
     super(scope, id);
+    assertSameCore(this);
     this.reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.obs;
     throwIfProblems(this.node.path, [
       ...checkObsBucketName('bucketName', known(attributes.bucketName)),
@@ -152,7 +153,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     return this.bucketPolicy;
   }
 
-  public grantInventoryReports(source: ReportSource): string {
+  public allowInventoryReportsFrom(source: ReportSource): string {
     const reportPrefix = source.reportPrefix ?? this.reportPrefix;
     if (!this.reportPrefixes.includes(reportPrefix)) this.reportPrefixes.push(reportPrefix);
     this.ensurePolicy();
@@ -169,13 +170,16 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.ensurePolicy();
   }
 
-  /** The bucket name as the policy resource names it: a reference orders the policy after a bucket created here. */
-  protected abstract policyBucket(): string;
+  /**
+   * The bucket name as the policy resource names it: a reference orders the policy after a bucket created here.
+   * @internal
+   */
+  protected abstract _policyBucket(): string;
 
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */
   private ensurePolicy(): void {
     if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
-    this.bucketPolicy = new ObsBucketPolicy(this, 'Policy', { bucket: this.policyBucket(), region: literalTemplate(this.region), policyFormat: 'obs', policy: this.policyJson });
+    this.bucketPolicy = new ObsBucketPolicy(this, 'Policy', { bucket: this._policyBucket(), region: literalTemplate(this.region), policyFormat: 'obs', policy: this.policyJson });
   }
 
   /**
@@ -227,7 +231,8 @@ class ImportedInventoryDestination extends InventoryDestinationBase {
     super(scope, id, attributes);
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return literalTemplate(this.bucketName);
   }
 }
@@ -281,7 +286,8 @@ export class InventoryDestination extends InventoryDestinationBase {
     }));
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return (this.bucket as ObsBucket).bucket;
   }
 }

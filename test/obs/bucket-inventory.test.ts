@@ -152,7 +152,7 @@ describe('obs.BucketInventory: the filter', () => {
 
 describe('obs.BucketInventory: OBS rules', () => {
   test('only the OBS optional fields', () => {
-    expect(buildMany([{ optionalFields: ['StorageClass'] }])).toThrow(
+    expect(buildMany([{ optionalFields: ['StorageClass' as obs.InventoryField] }])).toThrow(
       '[test/Inv0] optionalFields[0] = "StorageClass": must be one of Size, LastModifiedDate, ETag, IsMultipartUploaded, ReplicationStatus',
     );
   });

@@ -15,7 +15,7 @@ function manySources(count: number, serviceRole?: (scope: Construct) => cos.ISer
   let destination!: cos.InventoryDestination;
   const json = synthJson((scope) => {
     destination = new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole: serviceRole?.(scope) });
-    for (let i = 0; i < count; i++) destination.grantInventoryReports({ bucketName: `source-${i}-${i % 2 === 0 ? '1250000000' : '1300000000'}` });
+    for (let i = 0; i < count; i++) destination.allowInventoryReportsFrom({ bucketName: `source-${i}-${i % 2 === 0 ? '1250000000' : '1300000000'}` });
   });
   const policy = onlyResource(json, 'tencentcloud_cos_bucket_policy').policy as string;
   return { destination, json, policy, document: cosPolicyDocument(json) };
@@ -109,7 +109,7 @@ describe('rule: an OBS bucket policy fits OBS\'s 20 KB', () => {
   function obsPolicy(prefixCount: number, prefixLength: number) {
     return synthJson((scope) => {
       const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
-      for (let i = 0; i < prefixCount; i++) destination.grantInventoryReports({ bucketName: 'examplebucket', reportPrefix: `${'r'.repeat(prefixLength)}-${i}` });
+      for (let i = 0; i < prefixCount; i++) destination.allowInventoryReportsFrom({ bucketName: 'examplebucket', reportPrefix: `${'r'.repeat(prefixLength)}-${i}` });
     });
   }
 

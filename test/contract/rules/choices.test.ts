@@ -37,7 +37,7 @@ describe('rule: documented values only', () => {
   });
 
   test('the COS handler protocol is http: or https:', () => {
-    expect(() => synthCosInventory({ handler: { endpoint: { protocol: 'https' } } })).toThrow('[test/Inv] handler.endpoint.protocol = "https": must be http: or https:');
+    expect(() => synthCosInventory({ handler: { endpoint: { protocol: 'https' as cos.HandlerProtocol } } })).toThrow('[test/Inv] handler.endpoint.protocol = "https": must be http: or https:');
   });
 
   test('an OBS region is a region id, never a host or path', () => {
