@@ -152,7 +152,7 @@ describe('obs.InventoryDestination.addToResourcePolicy', () => {
 
   test('conditions are kept as given', () => {
     const json = synthJson((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION).addToResourcePolicy({
-      principals: [READER], actions: ['GetObject'], resources: ['destbucket/*'], conditions: { IpAddress: { SourceIp: ['10.0.0.0/8'] } },
+      principals: [READER], actions: ['GetObject'], resources: ['destbucket/shared/*'], conditions: { IpAddress: { SourceIp: ['10.0.0.0/8'] } },
     }));
     expect(obsPolicyDocument(json).Statement[0].Condition).toEqual({ IpAddress: { SourceIp: ['10.0.0.0/8'] } });
   });

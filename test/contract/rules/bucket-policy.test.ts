@@ -4,7 +4,7 @@ import { MAX_POLICY_BYTES } from '../../../src/contract/rules/bucket-policy';
 import { camPolicyDocument, COS_DESTINATION, cosPolicyDocument, OBS_DESTINATION } from '../../support/build';
 import { onlyResource, synth, synthJson } from '../../support/synth';
 
-const STATEMENT = { principals: ['qcs::cam::uin/100000000001:uin/100000000002'], actions: ['name/cos:GetObject'], resources: ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/*'] };
+const STATEMENT = { principals: ['qcs::cam::uin/100000000001:uin/100000000002'], actions: ['name/cos:GetObject'], resources: ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/shared/*'] };
 
 function addStatement(statement: Record<string, unknown>) {
   return () => synth((scope) => new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION).addToResourcePolicy(statement as any));
