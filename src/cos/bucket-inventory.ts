@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { CosBucketInventory } from '../.gen/providers/tencentcloud/cos-bucket-inventory';
 import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
 import { schemaProblems } from '../contract/document';
@@ -12,10 +13,11 @@ import { ManagedInventoryConfig } from '../common/managed-inventory-config';
 import { literalTemplates } from '../common/terraform-literal';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known } from '../common/validation/known';
-import { cosEndpointSettings, cosHandlerProblems, HandlerOptions } from './handler-options';
+import { cosEndpointSettings, cosHandlerProblems, HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
-import { InventoryFieldOptions } from './inventory-field';
+import { FIELD_OPTIONS, InventoryFieldOptions } from './inventory-field';
 import { cosReportProblems } from './source';
+import { checkPropsShape, entriesOf, flag, PERIODIC_OPTIONS, propsSchema, reference, text } from '../common/validation/props';
 
 /** What a COS periodic inventory says, whichever source it is for. */
 export interface InventoryOptions extends PeriodicInventoryOptions, InventoryFieldOptions {
@@ -25,6 +27,18 @@ export interface InventoryOptions extends PeriodicInventoryOptions, InventoryFie
    */
   readonly encryptReports?: boolean;
 }
+
+/** The shape of `InventoryOptions` (for callers without the types). */
+export const INVENTORY_OPTIONS = entriesOf<InventoryOptions>({ ...PERIODIC_OPTIONS, ...FIELD_OPTIONS, encryptReports: v.optional(flag) });
+
+const PROPS_SCHEMA = propsSchema(entriesOf<BucketInventoryProps>({
+  ...INVENTORY_OPTIONS,
+  destination: reference,
+  bucketName: text,
+  appId: v.optional(text),
+  region: v.optional(text),
+  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
+}));
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventoryOptions {
@@ -89,6 +103,7 @@ export class BucketInventory extends Construct {
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
     assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.BucketInventory', 'inventory', PROPS_SCHEMA, props);
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const spec = normalizeConfig({

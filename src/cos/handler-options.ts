@@ -1,6 +1,8 @@
+import * as v from 'valibot';
 import { checkCosProtocol } from '../contract/rules/choices';
 import { Problem } from '../contract/rules/problem';
 import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE } from '../contract/environment';
+import { choice, entriesOf, strictProps, text } from '../common/validation/props';
 
 /** The protocol the handler speaks to COS. */
 export enum HandlerProtocol {
@@ -46,6 +48,13 @@ export interface HandlerOptions {
    */
   readonly nodeExecutable?: string;
 }
+
+/** The shape of `handler` (for callers without the types). */
+export const HANDLER_OPTIONS_SCHEMA = strictProps(entriesOf<HandlerOptions>({
+  endpoint: v.optional(strictProps(entriesOf<HandlerEndpoint>({ domain: v.optional(text), proxy: v.optional(text), protocol: v.optional(choice) }),
+    'must be an object with domain, proxy and protocol only')),
+  nodeExecutable: v.optional(text),
+}), 'must be an object with endpoint and nodeExecutable only');
 
 /** The endpoint as the handler reads it from its environment. */
 export function cosEndpointSettings(endpoint: HandlerEndpoint | undefined): Record<string, string> {

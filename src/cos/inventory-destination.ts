@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { CosBucket } from '../.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from '../.gen/providers/tencentcloud/cos-bucket-policy';
 import { Annotations, assertSameCore, Construct, IConstruct, Lazy, TerraformResource } from '../core';
@@ -16,6 +17,7 @@ import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
+import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, reference, text, textMap } from '../common/validation/props';
 import { renderCosPolicy, renderCosStatement } from './bucket-policy';
 import { currentAccount } from './current-account';
 import { IServiceRole, ServiceRole } from './service-role';
@@ -144,6 +146,31 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
   readonly policyOwner?: BucketPolicyOwner;
 }
 
+/** Created in this stack, or imported: which props the destination takes. */
+type DestinationOrigin = 'destination' | 'importedDestination';
+
+const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({
+  bucketName: text,
+  region: text,
+  appId: v.optional(text),
+  ownerUin: v.optional(text),
+  reportPrefix: v.optional(text),
+  serviceRole: v.optional(reference),
+});
+
+/** The shapes of the props (for callers without the types). */
+const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
+  destination: propsSchema(entriesOf<InventoryDestinationProps>({
+    ...ATTRIBUTES_BASE,
+    reportExpirationDays: v.optional(count),
+    defaultEncryption: v.optional(flag),
+    forceDestroy: v.optional(flag),
+    bucketTags: v.optional(textMap),
+    policyOwner: v.optional(choice),
+  })),
+  importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
+};
+
 /** How the report-write statements of a policy are laid out. */
 interface ReportLayout {
   readonly scope: ReportGrantScope;
@@ -185,9 +212,10 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
   private readonly grants: ReportSourceGrant[] = [];
   private bucketPolicy?: TerraformResource;
 
-  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
+  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id);
     assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.InventoryDestination', origin, PROPS_SCHEMAS[origin], attributes);
     const reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.cos;
     throwIfProblems(this.node.path, [
       ...checkBucketName('bucketName', known(attributes.bucketName)),
@@ -318,7 +346,7 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
 /** A COS bucket created elsewhere. */
 class ImportedInventoryDestination extends InventoryDestinationBase {
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
-    super(scope, id, attributes);
+    super(scope, id, attributes, 'importedDestination');
   }
 
   /** @internal */
@@ -359,7 +387,7 @@ export class InventoryDestination extends InventoryDestinationBase {
   public readonly bucket: TerraformResource;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
-    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK });
+    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
     this.bucket = new CosBucket(this, 'Bucket', literalTemplates({
       bucket: props.bucketName,

@@ -1,3 +1,6 @@
+import * as v from 'valibot';
+import { entriesOf, texts } from '../common/validation/props';
+
 /** The optional report columns COS documents (`OptionalFields/Field`). */
 export enum InventoryField {
   /** Object size in bytes. */
@@ -19,6 +22,9 @@ export enum InventoryField {
   /** User metadata headers (`x-cos-meta-*`). */
   USER_METADATA = 'x-cos-meta-*',
 }
+
+/** The shape of `optionalFields` (for callers without the types); the optional-fields rule names the values. */
+export const FIELD_OPTIONS = entriesOf<InventoryFieldOptions>({ optionalFields: v.optional(texts) });
 
 /** The extra columns of a COS report: periodic configs and one-off jobs. */
 export interface InventoryFieldOptions {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { assertSameCore, Construct, Fn, TerraformResource } from '../core';
 import { schemaProblems } from '../contract/document';
 import { JOB_VARIABLE, RUN_ID_VARIABLE } from '../contract/environment';
@@ -13,10 +14,11 @@ import { InventoryReportOptions } from '../common/inventory-options';
 import { TerraformData } from '../common/terraform-data';
 import { literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { cosEndpointSettings, cosHandlerProblems, HandlerOptions } from './handler-options';
+import { cosEndpointSettings, cosHandlerProblems, HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
-import { InventoryFieldOptions } from './inventory-field';
+import { FIELD_OPTIONS, InventoryFieldOptions } from './inventory-field';
 import { cosReportProblems } from './source';
+import { checkPropsShape, count, entriesOf, flag, propsSchema, reference, REPORT_OPTIONS, text } from '../common/validation/props';
 
 /** Props of {@link InventoryJob}. */
 export interface InventoryJobProps extends InventoryReportOptions, InventoryFieldOptions {
@@ -83,6 +85,23 @@ export interface InventoryJobProps extends InventoryReportOptions, InventoryFiel
   readonly reportSummaryDepth?: number;
 }
 
+const PROPS_SCHEMA = propsSchema(entriesOf<InventoryJobProps>({
+  ...REPORT_OPTIONS,
+  ...FIELD_OPTIONS,
+  destination: reference,
+  bucketName: text,
+  appId: v.optional(text),
+  region: v.optional(text),
+  encryptReports: v.optional(flag),
+  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
+  jobIdPrefix: v.optional(text),
+  runOnEveryDeploy: v.optional(flag),
+  waitForReport: v.optional(flag),
+  waitTimeoutSeconds: v.optional(count),
+  pollIntervalSeconds: v.optional(count),
+  reportSummaryDepth: v.optional(count),
+}));
+
 /**
  * A one-off inventory job (POST Bucket inventory) submitted when the stack is applied.
  *
@@ -121,6 +140,7 @@ export class InventoryJob extends Construct {
   constructor(scope: Construct, id: string, props: InventoryJobProps) {
     super(scope, id);
     assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.InventoryJob', 'inventory', PROPS_SCHEMA, props);
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const spec = normalizeJob({

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { CamPolicy } from '../.gen/providers/tencentcloud/cam-policy';
 import { CamRole } from '../.gen/providers/tencentcloud/cam-role';
 import { CamRolePolicyAttachment } from '../.gen/providers/tencentcloud/cam-role-policy-attachment';
@@ -9,6 +10,7 @@ import { throwIfProblems } from '../contract/rules/problem';
 import { MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
 import { packResourceGroups } from '../common/report-write-grants';
 import { literalTemplate } from '../common/terraform-literal';
+import { checkPropsShape, entriesOf, propsSchema, text } from '../common/validation/props';
 
 /** Where COS must be able to write reports: the six-segment resources (each ending in `/*`) a bucket policy grants. */
 type ReportLocations = () => string[];
@@ -46,6 +48,10 @@ export interface ServiceRoleAttributes {
 
 const ROLE_NAME = 'COS_QcsRole';
 
+/** The shapes of the props (for callers without the types). */
+const PROPS_SCHEMA = propsSchema(entriesOf<ServiceRoleProps>({ ownerUin: v.optional(text), policyName: v.optional(text) }));
+const ATTRIBUTES_SCHEMA = propsSchema(entriesOf<ServiceRoleAttributes>({ ownerUin: v.optional(text) }));
+
 /** `qcs::cam::uin/<owner uin>:roleName/COS_QcsRole`. */
 function rolePrincipal(ownerUin: string): string {
   return `qcs::cam::uin/${ownerUin}:roleName/${ROLE_NAME}`;
@@ -63,6 +69,7 @@ class ExistingServiceRole extends Construct implements IServiceRole {
 
   constructor(scope: Construct, id: string, attributes: ServiceRoleAttributes) {
     super(scope, id);
+    checkPropsShape(this.node.path, 'cos.ServiceRole.fromAccount', 'serviceRole', ATTRIBUTES_SCHEMA, attributes);
     this.ownerUin = resolveOwnerUin(this, attributes.ownerUin);
     this.principal = rolePrincipal(this.ownerUin);
   }
@@ -114,6 +121,7 @@ export class ServiceRole extends Construct implements IServiceRole {
   private constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
     assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.ServiceRole.create', 'serviceRole', PROPS_SCHEMA, props);
     this.ownerUin = resolveOwnerUin(this, props.ownerUin);
     this.principal = rolePrincipal(this.ownerUin);
     const role = new CamRole(this, 'Role', {

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
 import { schemaProblems } from '../contract/document';
 import { normalizeConfig } from '../contract/normalize';
@@ -14,7 +15,8 @@ import { InventoryManagement, PeriodicInventoryOptions } from '../common/invento
 import { ManagedInventoryConfig } from '../common/managed-inventory-config';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known, knownEach } from '../common/validation/known';
-import { HandlerOptions, obsEndpointSettings } from './handler-options';
+import { checkPropsShape, entriesOf, PERIODIC_OPTIONS, propsSchema, reference, text, texts } from '../common/validation/props';
+import { HANDLER_OPTIONS_SCHEMA, HandlerOptions, obsEndpointSettings } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
 import { InventoryField } from './inventory-field';
 
@@ -26,6 +28,17 @@ export interface InventoryOptions extends PeriodicInventoryOptions {
    */
   readonly optionalFields?: InventoryField[];
 }
+
+/** The shape of `InventoryOptions` (for callers without the types). */
+export const INVENTORY_OPTIONS = entriesOf<InventoryOptions>({ ...PERIODIC_OPTIONS, optionalFields: v.optional(texts) });
+
+const PROPS_SCHEMA = propsSchema(entriesOf<BucketInventoryProps>({
+  ...INVENTORY_OPTIONS,
+  destination: reference,
+  bucketName: text,
+  region: v.optional(text),
+  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
+}));
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventoryOptions {
@@ -77,6 +90,7 @@ export class BucketInventory extends Construct {
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
     assertSameCore(this);
+    checkPropsShape(this.node.path, 'obs.BucketInventory', 'inventory', PROPS_SCHEMA, props);
     const destination = props.destination;
     const region = props.region ?? destination.region;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { OBS_CONNECT_TO_VARIABLE, OBS_ENDPOINT_VARIABLE } from '../contract/environment';
+import { entriesOf, strictProps, text } from '../common/validation/props';
 
 /** Where the handler sends OBS requests, when not to the public endpoint of the region. */
 export interface HandlerEndpoint {
@@ -29,6 +31,13 @@ export interface HandlerOptions {
    */
   readonly nodeExecutable?: string;
 }
+
+/** The shape of `handler` (for callers without the types). */
+export const HANDLER_OPTIONS_SCHEMA = strictProps(entriesOf<HandlerOptions>({
+  endpoint: v.optional(strictProps(entriesOf<HandlerEndpoint>({ server: v.optional(text), connectTo: v.optional(text) }),
+    'must be an object with server and connectTo only')),
+  nodeExecutable: v.optional(text),
+}), 'must be an object with endpoint and nodeExecutable only');
 
 /** The endpoint as the handler reads it from its environment. */
 export function obsEndpointSettings(endpoint: HandlerEndpoint | undefined): Record<string, string> {

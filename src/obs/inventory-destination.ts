@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { ObsBucket } from '../.gen/providers/huaweicloud/obs-bucket';
 import { ObsBucketPolicy } from '../.gen/providers/huaweicloud/obs-bucket-policy';
 import { assertSameCore, Construct, IConstruct, Lazy, TerraformResource, TerraformStack } from '../core';
@@ -12,6 +13,7 @@ import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
+import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, text, textMap } from '../common/validation/props';
 import { renderObsStatement, reportWriteStatement } from './bucket-policy';
 
 /** A source bucket whose reports a destination accepts. */
@@ -105,6 +107,23 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
   readonly policyOwner?: BucketPolicyOwner;
 }
 
+/** Created in this stack, or imported: which props the destination takes. */
+type DestinationOrigin = 'destination' | 'importedDestination';
+
+const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({ bucketName: text, region: text, reportPrefix: v.optional(text) });
+
+/** The shapes of the props (for callers without the types). */
+const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
+  destination: propsSchema(entriesOf<InventoryDestinationProps>({
+    ...ATTRIBUTES_BASE,
+    reportExpirationDays: v.optional(count),
+    forceDestroy: v.optional(flag),
+    bucketTags: v.optional(textMap),
+    policyOwner: v.optional(choice),
+  })),
+  importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
+};
+
 /**
  * What created and imported OBS destinations share: for every report prefix in use, one statement allowing the
  * `obs` service to `PutObject` under that prefix only, plus readers and your own statements, in the bucket's one
@@ -130,9 +149,10 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
   private readonly reportPrefixes: string[] = [];
   private bucketPolicy?: TerraformResource;
 
-  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
+  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id);
     assertSameCore(this);
+    checkPropsShape(this.node.path, 'obs.InventoryDestination', origin, PROPS_SCHEMAS[origin], attributes);
     this.reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.obs;
     throwIfProblems(this.node.path, [
       ...checkObsBucketName('bucketName', known(attributes.bucketName)),
@@ -228,7 +248,7 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
 /** An OBS bucket created elsewhere. */
 class ImportedInventoryDestination extends InventoryDestinationBase {
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
-    super(scope, id, attributes);
+    super(scope, id, attributes, 'importedDestination');
   }
 
   /** @internal */
@@ -268,7 +288,7 @@ export class InventoryDestination extends InventoryDestinationBase {
   public readonly bucket: TerraformResource;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
-    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK });
+    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
     // No `encryption`: OBS delivers no inventory into a bucket with default encryption.
     this.bucket = new ObsBucket(this, 'Bucket', literalTemplates({

@@ -1,0 +1,72 @@
+import * as v from 'valibot';
+import { Problem } from './problem';
+
+/** What replaced the 0.1 props of inventories and jobs. */
+const INVENTORY_PROPS = {
+  tags: 'replaced it with filter.objectTags',
+  prefix: 'replaced it with filter.prefix',
+  createdAfter: 'replaced it with filter.createdAfter',
+  createdBefore: 'replaced it with filter.createdBefore',
+  endpoint: 'replaced it with handler.endpoint',
+  nodeExecutable: 'replaced it with handler.nodeExecutable',
+  format: 'removed it: OBS writes only CSV',
+} as const;
+
+/**
+ * Props 1.0 removed or renamed, per kind of construct, as the CHANGELOG's migration table lists them: what the
+ * message says instead of "unknown". A plain JavaScript caller (or one that casts) gets no compiler error for them,
+ * and a prop silently ignored can change what is deployed (a 0.1 tag filter becoming an inventory of every object).
+ */
+export const REPLACED_PROPS = {
+  inventory: INVENTORY_PROPS,
+  central: { ...INVENTORY_PROPS, sourceBuckets: 'replaced it with sources' },
+  destination: {
+    tags: 'replaced it with bucketTags',
+    prefix: 'replaced it with reportPrefix',
+    existingBucket: 'replaced it with InventoryDestination.fromBucketAttributes',
+    managePolicy: 'replaced it with policyOwner (BucketPolicyOwner.ELSEWHERE for false)',
+  },
+  importedDestination: {
+    tags: 'replaced it with bucketTags, which only a bucket created with new InventoryDestination takes',
+    prefix: 'replaced it with reportPrefix',
+    managePolicy: 'replaced it with policyOwner (BucketPolicyOwner.ELSEWHERE for false)',
+    bucketTags: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    reportExpirationDays: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    defaultEncryption: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    forceDestroy: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+  },
+  serviceRole: {
+    create: 'replaced it with ServiceRole.create (and ServiceRole.fromAccount for an existing role)',
+  },
+} as const satisfies Record<string, Record<string, string>>;
+
+export type PropsKind = keyof typeof REPLACED_PROPS;
+
+/** `filter.objectTags`, `optionalFields[0]`: the path of an issue as messages name fields. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+  const keys = (issue.path ?? []).map((item) => item.key);
+  return keys.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('') || 'props';
+}
+
+/**
+ * Props must have the shape the construct's props type declares: no prop it does not know (naming what replaced one
+ * 1.0 removed), and each of the declared type, so a wrong type is a problem here and never a TypeError in a later
+ * rule. `schema` is the construct's strict valibot schema; `construct` names it in messages (`cos.BucketInventory`).
+ */
+export function checkProps(construct: string, kind: PropsKind, schema: v.GenericSchema, props: unknown): Problem[] {
+  const result = v.safeParse(schema, props);
+  if (result.success) return [];
+  const replaced: Readonly<Record<string, string>> = REPLACED_PROPS[kind];
+  return result.issues.map((issue) => {
+    const field = fieldOf(issue);
+    // Unknown props are `never` issues (the schemas are `v.objectWithRest(entries, v.never())`).
+    if (issue.type !== 'never') return { field, value: issue.input, rule: issue.message };
+    // By the prop's own name, wherever it is nested: `inventory.tags` on a CentralInventory is a 0.1 tag filter too.
+    const replacement = replaced[String(issue.path?.[issue.path.length - 1]?.key)];
+    return {
+      field,
+      value: issue.input,
+      rule: `is not a prop of ${construct}${replacement ? `: 1.0 ${replacement}` : ' (check its spelling against API.md)'}`,
+    };
+  });
+}
