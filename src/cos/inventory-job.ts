@@ -140,7 +140,7 @@ export class InventoryJob extends Construct {
   constructor(scope: Construct, id: string, props: InventoryJobProps) {
     super(scope, id);
     assertSameCore(this);
-    checkPropsShape(this.node.path, 'cos.InventoryJob', 'inventory', PROPS_SCHEMA, props);
+    checkPropsShape(this.node.path, 'cos.InventoryJob', 'job', PROPS_SCHEMA, props);
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const spec = normalizeJob({

@@ -357,14 +357,14 @@ describe('cos.InventoryDestination.fromBucketAttributes', () => {
     expect(cosPolicyDocument(json).Statement[0].Resource).toEqual([cosResource('$${path.cwd}/*')]);
   });
 
-  test('has no bucket options: report expiry, encryption and tags belong to a bucket created here', () => {
-    synth((scope) => {
+  test('has no bucket options: report expiry, encryption and tags belong to a bucket created here, and are refused', () => {
+    expect(() => synth((scope) => {
       cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', {
         ...IMPORTED,
         policyOwner: BucketPolicyOwner.ELSEWHERE,
         // @ts-expect-error an imported bucket's lifecycle is not this stack's
         reportExpirationDays: 30,
       });
-    });
+    })).toThrow('[test/Dest] reportExpirationDays = 30: is not a prop of cos.InventoryDestination: 1.0 takes it only for a bucket created with new InventoryDestination');
   });
 });

@@ -174,8 +174,8 @@ describe('cos.InventoryJob: rules', () => {
 
   test('a one-time job has no schedule or enabled flag', () => {
     expect(refused({ frequency: 'Daily', enabled: true })).toThrow([
-      '[test/Job] enabled = true: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
-      '[test/Job] frequency = "Daily": a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+      '[test/Job] frequency = "Daily": is not a prop of cos.InventoryJob: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+      '[test/Job] enabled = true: is not a prop of cos.InventoryJob: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
     ].join('\n'));
   });
 

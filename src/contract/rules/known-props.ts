@@ -3,13 +3,13 @@ import { Problem } from './problem';
 
 /** What replaced the 0.1 props of inventories and jobs. */
 const INVENTORY_PROPS = {
-  tags: 'replaced it with filter.objectTags',
-  prefix: 'replaced it with filter.prefix',
-  createdAfter: 'replaced it with filter.createdAfter',
-  createdBefore: 'replaced it with filter.createdBefore',
-  endpoint: 'replaced it with handler.endpoint',
-  nodeExecutable: 'replaced it with handler.nodeExecutable',
-  format: 'removed it: OBS writes only CSV',
+  tags: '1.0 replaced it with filter.objectTags',
+  prefix: '1.0 replaced it with filter.prefix',
+  createdAfter: '1.0 replaced it with filter.createdAfter',
+  createdBefore: '1.0 replaced it with filter.createdBefore',
+  endpoint: '1.0 replaced it with handler.endpoint',
+  nodeExecutable: '1.0 replaced it with handler.nodeExecutable',
+  format: '1.0 removed it: OBS writes only CSV',
 } as const;
 
 /**
@@ -19,24 +19,30 @@ const INVENTORY_PROPS = {
  */
 export const REPLACED_PROPS = {
   inventory: INVENTORY_PROPS,
-  central: { ...INVENTORY_PROPS, sourceBuckets: 'replaced it with sources' },
+  central: { ...INVENTORY_PROPS, sourceBuckets: '1.0 replaced it with sources' },
+  job: {
+    ...INVENTORY_PROPS,
+    enabled: 'a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+    frequency: 'a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+    inventoryId: 'a one-time job\'s id is jobIdPrefix plus a suffix per run',
+  },
   destination: {
-    tags: 'replaced it with bucketTags',
-    prefix: 'replaced it with reportPrefix',
-    existingBucket: 'replaced it with InventoryDestination.fromBucketAttributes',
-    managePolicy: 'replaced it with policyOwner (BucketPolicyOwner.ELSEWHERE for false)',
+    tags: '1.0 replaced it with bucketTags',
+    prefix: '1.0 replaced it with reportPrefix',
+    existingBucket: '1.0 replaced it with InventoryDestination.fromBucketAttributes',
+    managePolicy: '1.0 replaced it with policyOwner (BucketPolicyOwner.ELSEWHERE for false)',
   },
   importedDestination: {
-    tags: 'replaced it with bucketTags, which only a bucket created with new InventoryDestination takes',
-    prefix: 'replaced it with reportPrefix',
-    managePolicy: 'replaced it with policyOwner (BucketPolicyOwner.ELSEWHERE for false)',
-    bucketTags: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
-    reportExpirationDays: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
-    defaultEncryption: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
-    forceDestroy: 'takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    tags: '1.0 replaced it with bucketTags, which only a bucket created with new InventoryDestination takes',
+    prefix: '1.0 replaced it with reportPrefix',
+    managePolicy: '1.0 replaced it with policyOwner (BucketPolicyOwner.ELSEWHERE for false)',
+    bucketTags: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    reportExpirationDays: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    defaultEncryption: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    forceDestroy: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
   },
   serviceRole: {
-    create: 'replaced it with ServiceRole.create (and ServiceRole.fromAccount for an existing role)',
+    create: '1.0 replaced it with ServiceRole.create (and ServiceRole.fromAccount for an existing role)',
   },
 } as const satisfies Record<string, Record<string, string>>;
 
@@ -66,7 +72,7 @@ export function checkProps(construct: string, kind: PropsKind, schema: v.Generic
     return {
       field,
       value: issue.input,
-      rule: `is not a prop of ${construct}${replacement ? `: 1.0 ${replacement}` : ' (check its spelling against API.md)'}`,
+      rule: `is not a prop of ${construct}${replacement ? `: ${replacement}` : ' (check its spelling against API.md)'}`,
     };
   });
 }
