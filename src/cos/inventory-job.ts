@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { assertSameCore, Construct, Fn, TerraformResource } from '../core';
 import { schemaProblems } from '../contract/document';
 import { JOB_VARIABLE, RUN_ID_VARIABLE } from '../contract/environment';
-import { MAX_JOB_ID_PREFIX_LENGTH, oneTimeJobProblems } from '../contract/job';
+import { MAX_JOB_ID_PREFIX_LENGTH } from '../contract/job';
 import { normalizeJob } from '../contract/normalize';
 import { checkBoolean } from '../contract/rules/choices';
 import { checkInventoryId } from '../contract/rules/inventory-id';
@@ -158,7 +158,6 @@ export class InventoryJob extends Construct {
     throwIfProblems(this.node.path, [
       ...cosReportProblems(props, props, reportPrefix, destination.region),
       ...checkInventoryId('jobIdPrefix', known(spec.idPrefix), MAX_JOB_ID_PREFIX_LENGTH),
-      ...oneTimeJobProblems(props as unknown as Record<string, unknown>),
       ...checkWaitProps(props),
       ...checkBoolean('encryptReports', known(props.encryptReports)),
       ...cosHandlerProblems(props.handler),

@@ -1,6 +1,11 @@
 import * as v from 'valibot';
 import { Problem } from './problem';
 
+/** POST Bucket inventory refuses IsEnabled and Schedule: a one-time job has neither. */
+const NO_SCHEDULE = 'a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)';
+/** Props of the bucket itself, which an imported destination leaves alone. */
+const CREATED_ONLY = '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed';
+
 /** What replaced the 0.1 props of inventories and jobs. */
 const INVENTORY_PROPS = {
   tags: '1.0 replaced it with filter.objectTags',
@@ -22,8 +27,10 @@ export const REPLACED_PROPS = {
   central: { ...INVENTORY_PROPS, sourceBuckets: '1.0 replaced it with sources' },
   job: {
     ...INVENTORY_PROPS,
-    enabled: 'a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
-    frequency: 'a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+    enabled: NO_SCHEDULE,
+    frequency: NO_SCHEDULE,
+    isEnabled: NO_SCHEDULE,
+    schedule: NO_SCHEDULE,
     inventoryId: 'a one-time job\'s id is jobIdPrefix plus a suffix per run',
   },
   destination: {
@@ -36,10 +43,10 @@ export const REPLACED_PROPS = {
     tags: '1.0 replaced it with bucketTags, which only a bucket created with new InventoryDestination takes',
     prefix: '1.0 replaced it with reportPrefix',
     managePolicy: '1.0 replaced it with policyOwner (BucketPolicyOwner.ELSEWHERE for false)',
-    bucketTags: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
-    reportExpirationDays: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
-    defaultEncryption: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
-    forceDestroy: '1.0 takes it only for a bucket created with new InventoryDestination; an imported bucket is not changed',
+    bucketTags: CREATED_ONLY,
+    reportExpirationDays: CREATED_ONLY,
+    defaultEncryption: CREATED_ONLY,
+    forceDestroy: CREATED_ONLY,
   },
   serviceRole: {
     create: '1.0 replaced it with ServiceRole.create (and ServiceRole.fromAccount for an existing role)',
