@@ -93,12 +93,12 @@ async function timed(args: string[], env: NodeJS.ProcessEnv = {}, clock?: Arriva
 
 const COS_CONFIG = {
   version: 1, service: 'cos', bucket: 'examplebucket-1250000000', region: REGION, id: 'bench', enabled: true, frequency: 'Daily',
-  includedObjectVersions: 'Current', optionalFields: ['Size'], filter: { prefix: 'logs/', tags: [{ key: 'team', value: 'bench' }] },
+  includedObjectVersions: 'Current', optionalFields: [tencent.InventoryField.SIZE], filter: { prefix: 'logs/', tags: [{ key: 'team', value: 'bench' }] },
   destination: { bucket: DESTINATION, prefix: 'cos_bucket_inventory', accountId: OWNER_UIN, encryption: true },
 };
 const OBS_CONFIG = {
   version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'bench', enabled: true, frequency: 'Daily',
-  includedObjectVersions: 'Current', optionalFields: ['Size'], filter: { prefix: 'logs/' }, destination: { bucket: 'destbucket', prefix: 'reports' },
+  includedObjectVersions: 'Current', optionalFields: [tencent.InventoryField.SIZE], filter: { prefix: 'logs/' }, destination: { bucket: 'destbucket', prefix: 'reports' },
 };
 
 interface Probe { readonly name: string; readonly args: string[]; readonly env?: NodeJS.ProcessEnv; readonly clock?: ArrivalClock }
@@ -303,7 +303,7 @@ async function handlerApply(count: number, noop = false): Promise<ApplyResult> {
     for (let i = 0; i < count; i++) {
       // The tag filter sends it through the handler whatever the routing of plain configs.
       new tencent.BucketInventory(stack, `Source${i}`, {
-        destination, bucketName: `source${i}-1250000000`, optionalFields: ['Size'], filter: { prefix: 'logs/', objectTags: { team: 'bench' } },
+        destination, bucketName: `source${i}-1250000000`, optionalFields: [tencent.InventoryField.SIZE], filter: { prefix: 'logs/', objectTags: { team: 'bench' } },
       });
     }
   });

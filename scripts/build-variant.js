@@ -4,8 +4,10 @@
 //                              peer dependencies); jsii compiles in that directory, so the assembly is named after it
 //   build/cdktn/tsconfig.json  the root tsconfig.json, unchanged
 //   build/cdktn/README.md ...  README.md, LICENSE and CHANGELOG.md, unchanged
-//   build/cdktn/src/           src/ copied; src/core.ts's `from 'cdktf'` becomes `from 'cdktn'`; src/.gen generated
-//                              again by @cdktn/provider-generator (its bindings import `cdktn`)
+//   build/cdktn/src/           src/ copied; src/core.ts's `from 'cdktf'` becomes `from 'cdktn'` and it names the
+//                              cdktn build as this one, the cdktf build as the other; src/.gen generated
+//                              again by @cdktn/provider-generator (its bindings import `cdktn`), with the same
+//                              provider version ranges (scripts/provider-bindings.js)
 //   build/cdktn/assets         a symlink to assets/ (handler-asset.ts resolves ../assets/handler from src/ and lib/)
 // Nothing else differs between the builds; the script fails if any file but src/core.ts names the core.
 // Usage: node scripts/build-variant.js [cdktn] [--core-from DIR]   then   jsii build/cdktn --silence-warnings=...
@@ -13,6 +15,7 @@
 //   check, scripts/check-next-core.sh); build/<name>/node_modules links to it, so the build resolves that core first.
 const fs = require('node:fs');
 const path = require('node:path');
+const { generateBindings } = require('./provider-bindings');
 
 const root = path.resolve(__dirname, '..');
 
@@ -48,6 +51,14 @@ function sources(dir) {
 }
 
 const CORE_IMPORT = /(from\s+|require\(\s*|import\s+)(['"])cdktf(\/[^'"]*)?\2/g;
+
+/** core.ts names this build and the other one (for the error a mixed-up app gets): the variant is the other one. */
+const BUILD_IDENTITY = 'const [THIS_BUILD, OTHER_BUILD] = [CDKTF_BUILD, CDKTN_BUILD];';
+function swapBuildIdentity(coreFile) {
+  const text = fs.readFileSync(coreFile, 'utf8');
+  if (!text.includes(BUILD_IDENTITY)) throw new Error(`src/core.ts does not say \`${BUILD_IDENTITY}\``);
+  fs.writeFileSync(coreFile, text.replace(BUILD_IDENTITY, 'const [THIS_BUILD, OTHER_BUILD] = [CDKTN_BUILD, CDKTF_BUILD];'));
+}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -90,13 +101,10 @@ async function main() {
     rewritten.push(rel);
   }
   if (rewritten.length !== 1) throw new Error('src/core.ts does not import cdktf');
+  swapBuildIdentity(path.join(srcOut, 'core.ts'));
 
   // src/.gen: the variant's own generator, from the same trimmed schemas.
-  const { generateProviderBindingsFromSchema } = require(require.resolve(variant.generator, { paths: [out] }));
-  for (const file of ['tencentcloud.json', 'huaweicloud.json']) {
-    const schema = JSON.parse(fs.readFileSync(path.join(root, 'schema', file), 'utf8'));
-    await generateProviderBindingsFromSchema(path.join(srcOut, '.gen'), schema);
-  }
+  await generateBindings(require(require.resolve(variant.generator, { paths: [out] })), path.join(srcOut, '.gen'));
   const stray = sources(path.join(srcOut, '.gen')).concat(sources(srcOut)).filter((f) => /['"]cdktf['"]/.test(fs.readFileSync(f, 'utf8')));
   if (stray.length) throw new Error(`still importing cdktf: ${stray.join(', ')}`);
   const coreVersion = require(require.resolve(`${variant.core}/package.json`, { paths: [out] })).version;

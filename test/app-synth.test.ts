@@ -2,7 +2,7 @@
 // its own (`app.synth()` when it is the main module, as `cdktf synth` / `cdktn synth` run it) against the build under
 // test: cdktf + lib/ here, cdktn + build/cdktn/lib in the cdktn project. No jest module mapping is involved: the
 // example is transpiled, its imports pointed at the core and the package, and run in a fresh directory. And the two
-// builds do not mix: each in the other framework's app fails `app.synth()` with the error README names.
+// builds do not mix: each in the other framework's app is refused by the first construct, naming the package to install.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,15 +73,17 @@ describe.each(EXAMPLES)(`${CORE} app with the ${CORE} build: example %s`, (examp
 // Once, from the cdktf project: both builds exist by then (npm run compile makes both).
 const describeOnce = CORE === 'cdktf' ? describe : describe.skip;
 describeOnce('the two builds do not mix', () => {
-  test('the cdktf build in a cdktn app fails app.synth()', () => {
+  test('the cdktf build in a cdktn app is refused when a construct is created, naming the package to install', () => {
     const run = runExample('new-destination', 'cdktn', BUILDS.cdktf);
     rmSync(run.dir, { recursive: true, force: true });
-    expect(run.error).toContain('e._resetResolveDiscoveredProviderFeatureUsage is not a function');
+    expect(run.error).toContain('this is cdktf-cos-inventory, built for CDK for Terraform (cdktf); '
+      + 'in a CDK Terrain (cdktn) app (its stack is a cdktn.TerraformStack) install cdktn-cos-inventory');
   });
 
-  test('the cdktn build in a cdktf app fails app.synth() once a construct uses a Terraform function', () => {
+  test('the cdktn build in a cdktf app is refused when a construct is created, naming the package to install', () => {
     const run = runExample('one-off-job', 'cdktf', BUILDS.cdktn);
     rmSync(run.dir, { recursive: true, force: true });
-    expect(run.error).toContain('_recordFunctionUsage is not a function');
+    expect(run.error).toContain('this is cdktn-cos-inventory, built for CDK Terrain (cdktn); '
+      + 'in a CDK for Terraform (cdktf) app (its stack is a cdktf.TerraformStack) install cdktf-cos-inventory');
   });
 });

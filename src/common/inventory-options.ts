@@ -52,18 +52,16 @@ export interface InventoryFilter {
   readonly createdBefore?: number;
 }
 
-/** What a report lists and where it is written: shared by periodic configs and one-off jobs. */
+/**
+ * What a report lists and where it is written: shared by periodic configs and one-off jobs. Its columns
+ * (`optionalFields`) are each service's own: `cos.InventoryField`, `obs.InventoryField`.
+ */
 export interface InventoryReportOptions {
   /**
    * Which object versions the report lists.
    * @default InventoryObjectVersions.CURRENT
    */
   readonly includedObjectVersions?: InventoryObjectVersions;
-  /**
-   * Extra columns, from the service's `InventoryField`, each at most once.
-   * @default - the key and, for all versions, the version columns only
-   */
-  readonly optionalFields?: string[];
   /**
    * Which objects the report lists.
    * @default - every object

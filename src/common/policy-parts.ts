@@ -1,6 +1,7 @@
 import { checkStatementShape } from '../contract/rules/bucket-policy';
+import { checkPolicyWildcards } from '../contract/rules/policy-wildcards';
 import { throwIfProblems } from '../contract/rules/problem';
-import { PolicyStatement } from './policy-statement';
+import { PolicyEffect, PolicyStatement } from './policy-statement';
 import { known } from './validation/known';
 
 /**
@@ -14,7 +15,11 @@ export class PolicyAdditions {
   constructor(private readonly constructPath: string) {}
 
   public addStatement(statement: PolicyStatement): void {
-    throwIfProblems(this.constructPath, checkStatementShape(`addToResourcePolicy(statement ${this.statements.length})`, { ...statement }));
+    const field = `addToResourcePolicy(statement ${this.statements.length})`;
+    throwIfProblems(this.constructPath, checkStatementShape(field, { ...statement }));
+    // A deny over anyone or everything only takes rights away: only what a statement allows needs the acknowledgement.
+    const allows = statement.effect === undefined || statement.effect === PolicyEffect.ALLOW;
+    if (allows && statement.acknowledgeWildcards !== true) throwIfProblems(this.constructPath, checkPolicyWildcards(field, statement));
     this.statements.push(statement);
   }
 

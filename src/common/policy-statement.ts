@@ -52,4 +52,12 @@ export interface PolicyStatement {
    * @default - no condition
    */
   readonly conditions?: { [operator: string]: { [key: string]: string[] } };
+  /**
+   * The statement allows anyone (`*`, `qcs::cam::anyone:anyone`), every action (`*`, `name/cos:*`, `obs:*`, or any
+   * action with `*`) or a whole bucket (`*`, `<bucket>/*`) on purpose. Without it, `addToResourcePolicy` refuses
+   * such an allow statement: one written by mistake makes the report bucket public or writable. Deny statements
+   * need no acknowledgement. Not part of the policy.
+   * @default false
+   */
+  readonly acknowledgeWildcards?: boolean;
 }

@@ -47,13 +47,6 @@ export function jobProblems(spec: InventoryJobSpec): Problem[] {
   ];
 }
 
-/** POST Bucket inventory refuses IsEnabled and Schedule: a one-time job has neither. */
-export function oneTimeJobProblems(raw: Record<string, unknown>): Problem[] {
-  return ['isEnabled', 'enabled', 'schedule', 'frequency']
-    .filter((key) => raw[key] !== undefined)
-    .map((key) => ({ field: key, value: raw[key], rule: 'a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)' }));
-}
-
 /** Parses and checks a job, throwing one error that names every problem. */
 export function parseJob(json: string | undefined): InventoryJobSpec {
   return parseDocument(json, 'job description', JOB_SCHEMA, jobProblems);

@@ -1,5 +1,6 @@
+import * as v from 'valibot';
 import { CosBucketInventory } from '../.gen/providers/tencentcloud/cos-bucket-inventory';
-import { Construct, TerraformResource, TerraformStack } from '../core';
+import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
 import { schemaProblems } from '../contract/document';
 import { inventoryBucketReference } from '../contract/names';
 import { normalizeConfig } from '../contract/normalize';
@@ -12,18 +13,32 @@ import { ManagedInventoryConfig } from '../common/managed-inventory-config';
 import { literalTemplates } from '../common/terraform-literal';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known } from '../common/validation/known';
-import { cosEndpointSettings, cosHandlerProblems, HandlerOptions } from './handler-options';
+import { cosEndpointSettings, cosHandlerProblems, HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
+import { FIELD_OPTIONS, InventoryFieldOptions } from './inventory-field';
 import { cosReportProblems } from './source';
+import { checkPropsShape, entriesOf, flag, PERIODIC_OPTIONS, propsSchema, reference, text } from '../common/validation/props';
 
 /** What a COS periodic inventory says, whichever source it is for. */
-export interface InventoryOptions extends PeriodicInventoryOptions {
+export interface InventoryOptions extends PeriodicInventoryOptions, InventoryFieldOptions {
   /**
    * Encrypt the report files with SSE-COS.
    * @default true
    */
   readonly encryptReports?: boolean;
 }
+
+/** The shape of `InventoryOptions` (for callers without the types). */
+export const INVENTORY_OPTIONS = entriesOf<InventoryOptions>({ ...PERIODIC_OPTIONS, ...FIELD_OPTIONS, encryptReports: v.optional(flag) });
+
+const PROPS_SCHEMA = propsSchema(entriesOf<BucketInventoryProps>({
+  ...INVENTORY_OPTIONS,
+  destination: reference,
+  bucketName: text,
+  appId: v.optional(text),
+  region: v.optional(text),
+  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
+}));
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventoryOptions {
@@ -87,6 +102,8 @@ export class BucketInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
+    assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.BucketInventory', 'inventory', PROPS_SCHEMA, props);
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const spec = normalizeConfig({
@@ -115,7 +132,7 @@ export class BucketInventory extends Construct {
     // The handler's own schema, on what is known at synth time (tokens pass as the strings and numbers they stand for).
     throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
 
-    const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
+    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
     this.reportPath = `${sourcePath}/${spec.id}`;
     // COS writes the first report soon after the config is put; the policy that lets it must exist by then.
     const dependsOn = destination.policy ? [destination.policy] : undefined;

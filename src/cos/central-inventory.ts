@@ -1,7 +1,9 @@
-import { Construct } from '../core';
+import * as v from 'valibot';
+import { assertSameCore, Construct } from '../core';
 import { CentralSources, withOverrides } from '../common/central-sources';
-import { BucketInventory, InventoryOptions } from './bucket-inventory';
-import { HandlerOptions } from './handler-options';
+import { checkPropsShape, entriesOf, propsSchema, reference, strictProps, text, texts } from '../common/validation/props';
+import { BucketInventory, INVENTORY_OPTIONS, InventoryOptions } from './bucket-inventory';
+import { HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
 
 /** One source of a {@link CentralInventory}, and what it changes from the shared inventory settings. */
@@ -35,6 +37,15 @@ export interface CentralInventoryProps {
   readonly handler?: HandlerOptions;
 }
 
+const SOURCE_OPTIONS_SCHEMA = propsSchema(entriesOf<SourceOptions>({ ...INVENTORY_OPTIONS, appId: v.optional(text) }));
+
+const PROPS_SCHEMA = propsSchema(entriesOf<CentralInventoryProps>({
+  destination: reference,
+  sources: v.optional(texts),
+  inventory: v.optional(strictProps(INVENTORY_OPTIONS, 'must be an object of inventory options')),
+  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
+}));
+
 /**
  * Many COS source buckets reporting into one destination: one {@link BucketInventory} per source, all granted in
  * the destination's one merged bucket policy.
@@ -60,6 +71,8 @@ export class CentralInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: CentralInventoryProps) {
     super(scope, id);
+    assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.CentralInventory', 'central', PROPS_SCHEMA, props);
     this.props = props;
     this.destination = props.destination;
     for (const bucketName of props.sources ?? []) this.addSource(bucketName);
@@ -75,6 +88,7 @@ export class CentralInventory extends Construct {
    * here replaces the shared filter as a whole).
    */
   public addSource(bucketName: string, options: SourceOptions = {}): BucketInventory {
+    checkPropsShape(this.node.path, 'cos.CentralInventory.addSource', 'inventory', SOURCE_OPTIONS_SCHEMA, options);
     return this.sources.add(bucketName, (constructId) => new BucketInventory(this, constructId, {
       ...withOverrides<SourceOptions>(this.props.inventory, options),
       destination: this.destination,

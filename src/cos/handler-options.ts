@@ -1,8 +1,18 @@
+import * as v from 'valibot';
 import { known } from '../common/validation/known';
 import { checkHandlerProtocol } from '../contract/rules/choices';
 import { checkEndpointHost } from '../contract/rules/endpoint-host';
 import { Problem } from '../contract/rules/problem';
 import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE } from '../contract/environment';
+import { choice, entriesOf, strictProps, text } from '../common/validation/props';
+
+/** The protocol the handler speaks to COS. */
+export enum HandlerProtocol {
+  /** Plain HTTP: for tests against a local fake only, signed requests travel unencrypted. */
+  HTTP = 'http:',
+  /** HTTPS. */
+  HTTPS = 'https:',
+}
 
 /** Where the handler sends COS requests, when not to the public endpoint. */
 export interface HandlerEndpoint {
@@ -20,10 +30,11 @@ export interface HandlerEndpoint {
    */
   readonly proxy?: string;
   /**
-   * `https:`, or `http:` for tests against a local fake only: with `http:` signed requests travel unencrypted.
-   * @default 'https:'
+   * `HandlerProtocol.HTTPS`, or `HandlerProtocol.HTTP` for tests against a local fake only: with `HTTP` signed
+   * requests travel unencrypted.
+   * @default HandlerProtocol.HTTPS
    */
-  readonly protocol?: string;
+  readonly protocol?: HandlerProtocol;
 }
 
 /** How the bundled handler runs, for every COS construct that uses it. */
@@ -41,6 +52,13 @@ export interface HandlerOptions {
    */
   readonly nodeExecutable?: string;
 }
+
+/** The shape of `handler` (for callers without the types). */
+export const HANDLER_OPTIONS_SCHEMA = strictProps(entriesOf<HandlerOptions>({
+  endpoint: v.optional(strictProps(entriesOf<HandlerEndpoint>({ domain: v.optional(text), proxy: v.optional(text), protocol: v.optional(choice) }),
+    'must be an object with domain, proxy and protocol only')),
+  nodeExecutable: v.optional(text),
+}), 'must be an object with endpoint and nodeExecutable only');
 
 /** The endpoint as the handler reads it from its environment. */
 export function cosEndpointSettings(endpoint: HandlerEndpoint | undefined): Record<string, string> {

@@ -1,7 +1,8 @@
+import * as v from 'valibot';
 import { CosBucket } from '../.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from '../.gen/providers/tencentcloud/cos-bucket-policy';
-import { Annotations, Construct, IConstruct, Lazy, TerraformResource } from '../core';
-import { cosObjectResource, inventoryBucketReference, sourceReportPath } from '../contract/names';
+import { Annotations, assertSameCore, Construct, IConstruct, Lazy, TerraformResource } from '../core';
+import { cosObjectResource, sourceReportPath } from '../contract/names';
 import { checkPolicySize, MAX_POLICY_BYTES } from '../contract/rules/bucket-policy';
 import { checkAppId, checkBucketName } from '../contract/rules/bucket-name';
 import { checkOwnerUin } from '../contract/rules/choices';
@@ -16,9 +17,10 @@ import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
+import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, reference, text, textMap } from '../common/validation/props';
 import { renderCosPolicy, renderCosStatement } from './bucket-policy';
 import { currentAccount } from './current-account';
-import { IReportLocations, IServiceRole, ServiceRole } from './service-role';
+import { IServiceRole, ServiceRole } from './service-role';
 import { splitBucketName } from './source';
 
 /** A source bucket whose reports a destination accepts. */
@@ -38,7 +40,7 @@ export interface ReportSource {
 }
 
 /** A COS bucket inventory reports go to, created in this stack or imported. */
-export interface IInventoryDestination extends IConstruct, IReportLocations {
+export interface IInventoryDestination extends IConstruct {
   /** Full bucket name, with `-APPID`. */
   readonly bucketName: string;
   /** Region of the bucket. */
@@ -49,8 +51,6 @@ export interface IInventoryDestination extends IConstruct, IReportLocations {
   readonly ownerUin: string;
   /** Default report prefix. */
   readonly reportPrefix: string;
-  /** `qcs::cos:<region>::<bucket>`, as inventory configs name their destination. */
-  readonly bucketReference: string;
   /** The role COS writes reports as. */
   readonly serviceRole: IServiceRole;
   /** Who owns the bucket's policy. */
@@ -69,7 +69,7 @@ export interface IInventoryDestination extends IConstruct, IReportLocations {
    *
    * @returns the report path of the source, relative to the bucket: `<prefix>/<appid>/<name without -appid>`
    */
-  grantInventoryReports(source: ReportSource): string;
+  allowInventoryReportsFrom(source: ReportSource): string;
   /** Adds a statement of your own to the bucket policy (COS keeps one policy per bucket). */
   addToResourcePolicy(statement: PolicyStatement): void;
   /**
@@ -81,7 +81,7 @@ export interface IInventoryDestination extends IConstruct, IReportLocations {
 }
 
 /** What every COS destination is described by, created or imported. */
-export interface InventoryDestinationAttributesBase {
+interface InventoryDestinationAttributesBase {
   /** Full name of the bucket, with its `-APPID` suffix, for example `inventory-1250000000`. */
   readonly bucketName: string;
   /** Region of the bucket. Every source bucket reporting into it must be in the same region. */
@@ -146,6 +146,31 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
   readonly policyOwner?: BucketPolicyOwner;
 }
 
+/** Created in this stack, or imported: which props the destination takes. */
+type DestinationOrigin = 'destination' | 'importedDestination';
+
+const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({
+  bucketName: text,
+  region: text,
+  appId: v.optional(text),
+  ownerUin: v.optional(text),
+  reportPrefix: v.optional(text),
+  serviceRole: v.optional(reference),
+});
+
+/** The shapes of the props (for callers without the types). */
+const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
+  destination: propsSchema(entriesOf<InventoryDestinationProps>({
+    ...ATTRIBUTES_BASE,
+    reportExpirationDays: v.optional(count),
+    defaultEncryption: v.optional(flag),
+    forceDestroy: v.optional(flag),
+    bucketTags: v.optional(textMap),
+    policyOwner: v.optional(choice),
+  })),
+  importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
+};
+
 /** How the report-write statements of a policy are laid out. */
 interface ReportLayout {
   readonly scope: ReportGrantScope;
@@ -173,13 +198,12 @@ interface ReportLayout {
  * });
  * destination.grantRead('qcs::cam::uin/100000000001:uin/100000000002');
  */
-export abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
+abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
   public readonly bucketName: string;
   public readonly region: string;
   public readonly appId: string;
   public readonly ownerUin: string;
   public readonly reportPrefix: string;
-  public readonly bucketReference: string;
   public readonly serviceRole: IServiceRole;
   public readonly policyOwner: BucketPolicyOwner;
   public readonly policyJson: string;
@@ -188,8 +212,10 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
   private readonly grants: ReportSourceGrant[] = [];
   private bucketPolicy?: TerraformResource;
 
-  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
+  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id);
+    assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.InventoryDestination', origin, PROPS_SCHEMAS[origin], attributes);
     const reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.cos;
     throwIfProblems(this.node.path, [
       ...checkBucketName('bucketName', known(attributes.bucketName)),
@@ -205,9 +231,8 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.ownerUin = attributes.ownerUin ?? currentAccount(this).ownerUin;
     this.reportPrefix = reportPrefix;
     this.policyOwner = attributes.policyOwner;
-    this.bucketReference = inventoryBucketReference(this.region, this.bucketName);
     this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
-    this.serviceRole.allowReportWritesTo(this);
+    if (this.serviceRole instanceof ServiceRole) this.serviceRole._allowReportWritesTo(() => this.reportLayout().resources);
     this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
@@ -216,12 +241,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     return this.bucketPolicy;
   }
 
-  /** The resources the report-write statements grant, after any widening the policy budget forced. */
-  public get reportWriteResources(): string[] {
-    return this.reportLayout().resources;
-  }
-
-  public grantInventoryReports(source: ReportSource): string {
+  public allowInventoryReportsFrom(source: ReportSource): string {
     const sourceParts = splitBucketName(source.bucketName);
     const grant: ReportSourceGrant = {
       reportPrefix: source.reportPrefix ?? this.reportPrefix,
@@ -244,13 +264,16 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.ensurePolicy();
   }
 
-  /** The bucket name as the policy resource names it: a reference orders the policy after a bucket created here. */
-  protected abstract policyBucket(): string;
+  /**
+   * The bucket name as the policy resource names it: a reference orders the policy after a bucket created here.
+   * @internal
+   */
+  protected abstract _policyBucket(): string;
 
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */
   private ensurePolicy(): void {
     if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
-    this.bucketPolicy = new CosBucketPolicy(this, 'Policy', { bucket: this.policyBucket(), policy: this.policyJson });
+    this.bucketPolicy = new CosBucketPolicy(this, 'Policy', { bucket: this._policyBucket(), policy: this.policyJson });
   }
 
   /**
@@ -323,10 +346,11 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
 /** A COS bucket created elsewhere. */
 class ImportedInventoryDestination extends InventoryDestinationBase {
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
-    super(scope, id, attributes);
+    super(scope, id, attributes, 'importedDestination');
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return literalTemplate(this.bucketName);
   }
 }
@@ -363,7 +387,7 @@ export class InventoryDestination extends InventoryDestinationBase {
   public readonly bucket: TerraformResource;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
-    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK });
+    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
     this.bucket = new CosBucket(this, 'Bucket', literalTemplates({
       bucket: props.bucketName,
@@ -379,7 +403,8 @@ export class InventoryDestination extends InventoryDestinationBase {
     }));
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return (this.bucket as CosBucket).bucket;
   }
 }

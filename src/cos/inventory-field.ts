@@ -1,23 +1,36 @@
-/** The optional report columns COS documents (`OptionalFields/Field`). */
-export class InventoryField {
-  /** Object size in bytes. */
-  public static readonly SIZE = 'Size';
-  /** Last modification time. */
-  public static readonly LAST_MODIFIED_DATE = 'LastModifiedDate';
-  /** ETag. */
-  public static readonly ETAG = 'ETag';
-  /** Storage class. */
-  public static readonly STORAGE_CLASS = 'StorageClass';
-  /** Whether the object was uploaded in parts. */
-  public static readonly IS_MULTIPART_UPLOADED = 'IsMultipartUploaded';
-  /** Cross-region replication status. */
-  public static readonly REPLICATION_STATUS = 'ReplicationStatus';
-  /** Object tags. */
-  public static readonly TAG = 'Tag';
-  /** CRC64 checksum. */
-  public static readonly CRC64 = 'Crc64';
-  /** User metadata headers (`x-cos-meta-*`). */
-  public static readonly USER_METADATA = 'x-cos-meta-*';
+import * as v from 'valibot';
+import { entriesOf, texts } from '../common/validation/props';
 
-  private constructor() {}
+/** The optional report columns COS documents (`OptionalFields/Field`). */
+export enum InventoryField {
+  /** Object size in bytes. */
+  SIZE = 'Size',
+  /** Last modification time. */
+  LAST_MODIFIED_DATE = 'LastModifiedDate',
+  /** ETag. */
+  ETAG = 'ETag',
+  /** Storage class. */
+  STORAGE_CLASS = 'StorageClass',
+  /** Whether the object was uploaded in parts. */
+  IS_MULTIPART_UPLOADED = 'IsMultipartUploaded',
+  /** Cross-region replication status. */
+  REPLICATION_STATUS = 'ReplicationStatus',
+  /** Object tags. */
+  TAG = 'Tag',
+  /** CRC64 checksum. */
+  CRC64 = 'Crc64',
+  /** User metadata headers (`x-cos-meta-*`). */
+  USER_METADATA = 'x-cos-meta-*',
+}
+
+/** The shape of `optionalFields` (for callers without the types); the optional-fields rule names the values. */
+export const FIELD_OPTIONS = entriesOf<InventoryFieldOptions>({ optionalFields: v.optional(texts) });
+
+/** The extra columns of a COS report: periodic configs and one-off jobs. */
+export interface InventoryFieldOptions {
+  /**
+   * Extra columns, each at most once.
+   * @default - the key and, for all versions, the version columns only
+   */
+  readonly optionalFields?: InventoryField[];
 }

@@ -1,7 +1,8 @@
-import { Construct, Fn, TerraformResource } from '../core';
+import * as v from 'valibot';
+import { assertSameCore, Construct, Fn, TerraformResource } from '../core';
 import { schemaProblems } from '../contract/document';
 import { JOB_VARIABLE, RUN_ID_VARIABLE } from '../contract/environment';
-import { MAX_JOB_ID_PREFIX_LENGTH, oneTimeJobProblems } from '../contract/job';
+import { MAX_JOB_ID_PREFIX_LENGTH } from '../contract/job';
 import { normalizeJob } from '../contract/normalize';
 import { checkBoolean } from '../contract/rules/choices';
 import { checkInventoryId } from '../contract/rules/inventory-id';
@@ -13,12 +14,14 @@ import { InventoryReportOptions } from '../common/inventory-options';
 import { TerraformData } from '../common/terraform-data';
 import { literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { cosEndpointSettings, cosHandlerProblems, HandlerOptions } from './handler-options';
+import { cosEndpointSettings, cosHandlerProblems, HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
+import { FIELD_OPTIONS, InventoryFieldOptions } from './inventory-field';
 import { cosReportProblems } from './source';
+import { checkPropsShape, count, entriesOf, flag, propsSchema, reference, REPORT_OPTIONS, text } from '../common/validation/props';
 
 /** Props of {@link InventoryJob}. */
-export interface InventoryJobProps extends InventoryReportOptions {
+export interface InventoryJobProps extends InventoryReportOptions, InventoryFieldOptions {
   /** Where reports go; the matching bucket policy statement is added to it. */
   readonly destination: IInventoryDestination;
   /**
@@ -82,6 +85,23 @@ export interface InventoryJobProps extends InventoryReportOptions {
   readonly reportSummaryDepth?: number;
 }
 
+const PROPS_SCHEMA = propsSchema(entriesOf<InventoryJobProps>({
+  ...REPORT_OPTIONS,
+  ...FIELD_OPTIONS,
+  destination: reference,
+  bucketName: text,
+  appId: v.optional(text),
+  region: v.optional(text),
+  encryptReports: v.optional(flag),
+  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
+  jobIdPrefix: v.optional(text),
+  runOnEveryDeploy: v.optional(flag),
+  waitForReport: v.optional(flag),
+  waitTimeoutSeconds: v.optional(count),
+  pollIntervalSeconds: v.optional(count),
+  reportSummaryDepth: v.optional(count),
+}));
+
 /**
  * A one-off inventory job (POST Bucket inventory) submitted when the stack is applied.
  *
@@ -119,6 +139,8 @@ export class InventoryJob extends Construct {
 
   constructor(scope: Construct, id: string, props: InventoryJobProps) {
     super(scope, id);
+    assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.InventoryJob', 'job', PROPS_SCHEMA, props);
     const destination = props.destination;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
     const spec = normalizeJob({
@@ -136,14 +158,13 @@ export class InventoryJob extends Construct {
     throwIfProblems(this.node.path, [
       ...cosReportProblems(props, props, reportPrefix, destination.region),
       ...checkInventoryId('jobIdPrefix', known(spec.idPrefix), MAX_JOB_ID_PREFIX_LENGTH),
-      ...oneTimeJobProblems(props as unknown as Record<string, unknown>),
       ...checkWaitProps(props),
       ...checkBoolean('encryptReports', known(props.encryptReports)),
       ...cosHandlerProblems(props.handler),
     ]);
     throwIfProblems(this.node.path, schemaProblems(JOB_SCHEMA, spec));
 
-    const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
+    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
     // The job travels as data: Terraform encodes it for the handler, so no value is ever read as JSON or HCL.
     const job = literalTemplates(spec);
     const resource = new TerraformData(this, 'Job', {

@@ -1,7 +1,8 @@
+import * as v from 'valibot';
 import { CamPolicy } from '../.gen/providers/tencentcloud/cam-policy';
 import { CamRole } from '../.gen/providers/tencentcloud/cam-role';
 import { CamRolePolicyAttachment } from '../.gen/providers/tencentcloud/cam-role-policy-attachment';
-import { Construct, IConstruct, Lazy, TerraformResource } from '../core';
+import { assertSameCore, Construct, IConstruct, Lazy, TerraformResource } from '../core';
 import { currentAccount } from './current-account';
 import { checkOwnerUin } from '../contract/rules/choices';
 import { known } from '../common/validation/known';
@@ -9,12 +10,10 @@ import { throwIfProblems } from '../contract/rules/problem';
 import { MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
 import { packResourceGroups } from '../common/report-write-grants';
 import { literalTemplate } from '../common/terraform-literal';
+import { checkPropsShape, entriesOf, propsSchema, text } from '../common/validation/props';
 
-/** Where COS must be able to write reports: what a destination's bucket policy grants. */
-export interface IReportLocations {
-  /** Six-segment resource names, each ending in `/*`. */
-  readonly reportWriteResources: string[];
-}
+/** Where COS must be able to write reports: the six-segment resources (each ending in `/*`) a bucket policy grants. */
+type ReportLocations = () => string[];
 
 /** The CAM service role COS writes reports as, created here or referenced. */
 export interface IServiceRole extends IConstruct {
@@ -22,11 +21,6 @@ export interface IServiceRole extends IConstruct {
   readonly ownerUin: string;
   /** `qcs::cam::uin/<owner uin>:roleName/COS_QcsRole`, the principal bucket policies grant. */
   readonly principal: string;
-  /**
-   * Lets the role write exactly where a destination's bucket policy lets COS write, no wider. Every
-   * `InventoryDestination` using the role calls it for itself; a referenced role has its own policy and ignores it.
-   */
-  allowReportWritesTo(locations: IReportLocations): void;
 }
 
 /** Props of {@link ServiceRole.create}. */
@@ -54,6 +48,10 @@ export interface ServiceRoleAttributes {
 
 const ROLE_NAME = 'COS_QcsRole';
 
+/** The shapes of the props (for callers without the types). */
+const PROPS_SCHEMA = propsSchema(entriesOf<ServiceRoleProps>({ ownerUin: v.optional(text), policyName: v.optional(text) }));
+const ATTRIBUTES_SCHEMA = propsSchema(entriesOf<ServiceRoleAttributes>({ ownerUin: v.optional(text) }));
+
 /** `qcs::cam::uin/<owner uin>:roleName/COS_QcsRole`. */
 function rolePrincipal(ownerUin: string): string {
   return `qcs::cam::uin/${ownerUin}:roleName/${ROLE_NAME}`;
@@ -71,12 +69,9 @@ class ExistingServiceRole extends Construct implements IServiceRole {
 
   constructor(scope: Construct, id: string, attributes: ServiceRoleAttributes) {
     super(scope, id);
+    checkPropsShape(this.node.path, 'cos.ServiceRole.fromAccount', 'serviceRole', ATTRIBUTES_SCHEMA, attributes);
     this.ownerUin = resolveOwnerUin(this, attributes.ownerUin);
     this.principal = rolePrincipal(this.ownerUin);
-  }
-
-  public allowReportWritesTo(_locations: IReportLocations): void {
-    // The role and its policy are managed elsewhere (the COS console creates them with write access to all buckets).
   }
 }
 
@@ -121,10 +116,12 @@ export class ServiceRole extends Construct implements IServiceRole {
   /** The `tencentcloud_cam_policy` attached to the role. */
   public readonly policy: TerraformResource;
 
-  private readonly reportLocations: IReportLocations[] = [];
+  private readonly reportLocations: ReportLocations[] = [];
 
   private constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
+    assertSameCore(this);
+    checkPropsShape(this.node.path, 'cos.ServiceRole.create', 'serviceRole', PROPS_SCHEMA, props);
     this.ownerUin = resolveOwnerUin(this, props.ownerUin);
     this.principal = rolePrincipal(this.ownerUin);
     const role = new CamRole(this, 'Role', {
@@ -150,12 +147,17 @@ export class ServiceRole extends Construct implements IServiceRole {
     });
   }
 
-  public allowReportWritesTo(locations: IReportLocations): void {
-    if (!this.reportLocations.includes(locations)) this.reportLocations.push(locations);
+  /**
+   * Lets the role write exactly where a destination's bucket policy lets COS write, no wider. Every
+   * `InventoryDestination` using a created role calls it for itself (a referenced role has a policy of its own).
+   * @internal
+   */
+  public _allowReportWritesTo(locations: ReportLocations): void {
+    this.reportLocations.push(locations);
   }
 
   private writeResources(): string[] {
-    return [...new Set(this.reportLocations.flatMap((locations) => locations.reportWriteResources))];
+    return [...new Set(this.reportLocations.flatMap((locations) => locations()))];
   }
 
   /** One PutObject statement per group of locations, each group kept under CAM's statement size limit. */

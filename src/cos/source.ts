@@ -9,6 +9,7 @@ import { checkRegion, checkSameRegion } from '../contract/rules/region';
 import { filterProblems } from '../common/filter';
 import { InventoryReportOptions } from '../common/inventory-options';
 import { known, knownEach } from '../common/validation/known';
+import { InventoryFieldOptions } from './inventory-field';
 
 /** A COS source bucket as constructs name it. */
 export interface CosSourceNaming {
@@ -31,7 +32,7 @@ export function splitBucketName(bucketName: string): BucketNameParts {
  * The rules periodic configs and one-off jobs share: source bucket name, region, filter, fields and report prefix.
  * Values Terraform resolves later are skipped.
  */
-export function cosReportProblems(source: CosSourceNaming, options: InventoryReportOptions, reportPrefix: string, destinationRegion: string): Problem[] {
+export function cosReportProblems(source: CosSourceNaming, options: InventoryReportOptions & InventoryFieldOptions, reportPrefix: string, destinationRegion: string): Problem[] {
   return [
     ...checkBucketName('bucketName', known(source.bucketName)),
     ...checkAppId('appId', known(source.appId), known(source.bucketName)),

@@ -1,4 +1,5 @@
-import { Construct, TerraformResource, TerraformStack } from '../core';
+import * as v from 'valibot';
+import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
 import { schemaProblems } from '../contract/document';
 import { normalizeConfig } from '../contract/normalize';
 import { checkBoolean, checkOneOf, FREQUENCIES, OBJECT_VERSIONS } from '../contract/rules/choices';
@@ -14,11 +15,30 @@ import { InventoryManagement, PeriodicInventoryOptions } from '../common/invento
 import { ManagedInventoryConfig } from '../common/managed-inventory-config';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known, knownEach } from '../common/validation/known';
-import { HandlerOptions, obsEndpointSettings, obsHandlerProblems } from './handler-options';
+import { checkPropsShape, entriesOf, PERIODIC_OPTIONS, propsSchema, reference, text, texts } from '../common/validation/props';
+import { HANDLER_OPTIONS_SCHEMA, HandlerOptions, obsEndpointSettings, obsHandlerProblems } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
+import { InventoryField } from './inventory-field';
 
 /** What an OBS periodic inventory says, whichever source it is for. OBS reports are not encrypted by the service. */
-export interface InventoryOptions extends PeriodicInventoryOptions {}
+export interface InventoryOptions extends PeriodicInventoryOptions {
+  /**
+   * Extra columns, each at most once.
+   * @default - the key and, for all versions, the version columns only
+   */
+  readonly optionalFields?: InventoryField[];
+}
+
+/** The shape of `InventoryOptions` (for callers without the types). */
+export const INVENTORY_OPTIONS = entriesOf<InventoryOptions>({ ...PERIODIC_OPTIONS, optionalFields: v.optional(texts) });
+
+const PROPS_SCHEMA = propsSchema(entriesOf<BucketInventoryProps>({
+  ...INVENTORY_OPTIONS,
+  destination: reference,
+  bucketName: text,
+  region: v.optional(text),
+  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
+}));
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventoryOptions {
@@ -69,6 +89,8 @@ export class BucketInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
+    assertSameCore(this);
+    checkPropsShape(this.node.path, 'obs.BucketInventory', 'inventory', PROPS_SCHEMA, props);
     const destination = props.destination;
     const region = props.region ?? destination.region;
     const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
@@ -102,7 +124,7 @@ export class BucketInventory extends Construct {
     ]);
     throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
 
-    const sourcePath = destination.grantInventoryReports({ bucketName: props.bucketName, reportPrefix });
+    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, reportPrefix });
     this.reportPath = `${sourcePath}/${spec.id}`;
     this.management = InventoryManagement.HANDLER;
     this.resource = new ManagedInventoryConfig(this, 'Managed', {

@@ -1,8 +1,10 @@
+import * as v from 'valibot';
 import { known } from '../common/validation/known';
 import { checkConnectTo } from '../contract/rules/connect-to';
 import { checkEndpointHost } from '../contract/rules/endpoint-host';
 import { Problem } from '../contract/rules/problem';
 import { OBS_CONNECT_TO_VARIABLE, OBS_DOMAIN_VARIABLE } from '../contract/environment';
+import { entriesOf, strictProps, text } from '../common/validation/props';
 
 /** Where the handler sends OBS requests, when not to the public endpoint of the region. */
 export interface HandlerEndpoint {
@@ -36,6 +38,13 @@ export interface HandlerOptions {
    */
   readonly nodeExecutable?: string;
 }
+
+/** The shape of `handler` (for callers without the types). */
+export const HANDLER_OPTIONS_SCHEMA = strictProps(entriesOf<HandlerOptions>({
+  endpoint: v.optional(strictProps(entriesOf<HandlerEndpoint>({ domain: v.optional(text), connectTo: v.optional(text) }),
+    'must be an object with domain and connectTo only')),
+  nodeExecutable: v.optional(text),
+}), 'must be an object with endpoint and nodeExecutable only');
 
 /** The endpoint as the handler reads it from its environment. */
 export function obsEndpointSettings(endpoint: HandlerEndpoint | undefined): Record<string, string> {

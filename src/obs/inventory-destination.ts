@@ -1,6 +1,7 @@
+import * as v from 'valibot';
 import { ObsBucket } from '../.gen/providers/huaweicloud/obs-bucket';
 import { ObsBucketPolicy } from '../.gen/providers/huaweicloud/obs-bucket-policy';
-import { Construct, IConstruct, Lazy, TerraformResource, TerraformStack } from '../core';
+import { assertSameCore, Construct, IConstruct, Lazy, TerraformResource, TerraformStack } from '../core';
 import { checkPolicySize } from '../contract/rules/bucket-policy';
 import { checkExpirationDays } from '../contract/rules/expiration-days';
 import { checkReportPrefix } from '../contract/rules/object-prefix';
@@ -12,6 +13,7 @@ import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
+import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, text, textMap } from '../common/validation/props';
 import { renderObsStatement, reportWriteStatement } from './bucket-policy';
 
 /** A source bucket whose reports a destination accepts. */
@@ -47,7 +49,7 @@ export interface IInventoryDestination extends IConstruct {
    *
    * @returns the report path of the source, relative to the bucket: `<prefix>/<source bucket>`
    */
-  grantInventoryReports(source: ReportSource): string;
+  allowInventoryReportsFrom(source: ReportSource): string;
   /** Adds a statement of your own to the bucket policy (OBS keeps one policy per bucket). */
   addToResourcePolicy(statement: PolicyStatement): void;
   /**
@@ -59,7 +61,7 @@ export interface IInventoryDestination extends IConstruct {
 }
 
 /** What every OBS destination is described by, created or imported. */
-export interface InventoryDestinationAttributesBase {
+interface InventoryDestinationAttributesBase {
   /** Name of the bucket. */
   readonly bucketName: string;
   /** Region of the bucket; OBS delivers reports only within one region and account. */
@@ -105,6 +107,23 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
   readonly policyOwner?: BucketPolicyOwner;
 }
 
+/** Created in this stack, or imported: which props the destination takes. */
+type DestinationOrigin = 'destination' | 'importedDestination';
+
+const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({ bucketName: text, region: text, reportPrefix: v.optional(text) });
+
+/** The shapes of the props (for callers without the types). */
+const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
+  destination: propsSchema(entriesOf<InventoryDestinationProps>({
+    ...ATTRIBUTES_BASE,
+    reportExpirationDays: v.optional(count),
+    forceDestroy: v.optional(flag),
+    bucketTags: v.optional(textMap),
+    policyOwner: v.optional(choice),
+  })),
+  importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
+};
+
 /**
  * What created and imported OBS destinations share: for every report prefix in use, one statement allowing the
  * `obs` service to `PutObject` under that prefix only, plus readers and your own statements, in the bucket's one
@@ -119,7 +138,7 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
  * });
  * destination.grantRead('domain/0a1b2c3d4e5f:user/6a7b8c9d0e1f');
  */
-export abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
+abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
   public readonly bucketName: string;
   public readonly region: string;
   public readonly reportPrefix: string;
@@ -130,8 +149,10 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
   private readonly reportPrefixes: string[] = [];
   private bucketPolicy?: TerraformResource;
 
-  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
+  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id);
+    assertSameCore(this);
+    checkPropsShape(this.node.path, 'obs.InventoryDestination', origin, PROPS_SCHEMAS[origin], attributes);
     this.reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.obs;
     throwIfProblems(this.node.path, [
       ...checkObsBucketName('bucketName', known(attributes.bucketName)),
@@ -152,7 +173,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     return this.bucketPolicy;
   }
 
-  public grantInventoryReports(source: ReportSource): string {
+  public allowInventoryReportsFrom(source: ReportSource): string {
     const reportPrefix = source.reportPrefix ?? this.reportPrefix;
     if (!this.reportPrefixes.includes(reportPrefix)) this.reportPrefixes.push(reportPrefix);
     this.ensurePolicy();
@@ -169,13 +190,16 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.ensurePolicy();
   }
 
-  /** The bucket name as the policy resource names it: a reference orders the policy after a bucket created here. */
-  protected abstract policyBucket(): string;
+  /**
+   * The bucket name as the policy resource names it: a reference orders the policy after a bucket created here.
+   * @internal
+   */
+  protected abstract _policyBucket(): string;
 
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */
   private ensurePolicy(): void {
     if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
-    this.bucketPolicy = new ObsBucketPolicy(this, 'Policy', { bucket: this.policyBucket(), region: literalTemplate(this.region), policyFormat: 'obs', policy: this.policyJson });
+    this.bucketPolicy = new ObsBucketPolicy(this, 'Policy', { bucket: this._policyBucket(), region: literalTemplate(this.region), policyFormat: 'obs', policy: this.policyJson });
   }
 
   /**
@@ -224,10 +248,11 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
 /** An OBS bucket created elsewhere. */
 class ImportedInventoryDestination extends InventoryDestinationBase {
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
-    super(scope, id, attributes);
+    super(scope, id, attributes, 'importedDestination');
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return literalTemplate(this.bucketName);
   }
 }
@@ -263,7 +288,7 @@ export class InventoryDestination extends InventoryDestinationBase {
   public readonly bucket: TerraformResource;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
-    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK });
+    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
     // No `encryption`: OBS delivers no inventory into a bucket with default encryption.
     this.bucket = new ObsBucket(this, 'Bucket', literalTemplates({
@@ -281,7 +306,8 @@ export class InventoryDestination extends InventoryDestinationBase {
     }));
   }
 
-  protected policyBucket(): string {
+  /** @internal */
+  protected _policyBucket(): string {
     return (this.bucket as ObsBucket).bucket;
   }
 }

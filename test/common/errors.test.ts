@@ -69,3 +69,40 @@ describe('InventoryErrors.problemsOf', () => {
     expect(InventoryErrors.problemsOf(undefined)).toEqual([]);
   });
 });
+
+// Python, Java, C# and Go callers catch an exception that carries only the JavaScript error's message.
+describe('InventoryErrors.problemsIn (the message text, as other jsii languages see the error)', () => {
+  test('reads back every problem the message names', () => {
+    const error = thrownBy(invalidInventory);
+    expect(InventoryErrors.problemsIn(error.message)).toEqual(InventoryErrors.problemsOf(error));
+  });
+
+  test('problemsOf reads the message of an error that is not the original one', () => {
+    const error = thrownBy(invalidInventory);
+    expect(InventoryErrors.problemsOf(new Error(error.message))).toEqual(InventoryErrors.problemsOf(error));
+  });
+
+  test('a value holding ": " stays whole', () => {
+    const error = thrownBy(() => synthCosInventory({ inventoryId: 'daily: all' }));
+    expect(InventoryErrors.problemsIn(error.message)).toEqual([
+      { constructPath: 'test/Inv', field: 'inventoryId', value: 'daily: all', rule: 'must use only the characters a-z A-Z 0-9 - _ . and not be empty' },
+    ]);
+  });
+
+  test('a value cut short in the message is the cut text', () => {
+    const error = thrownBy(() => synthCosInventory({ filter: { prefix: `/${'p'.repeat(300)}` } }));
+    const [problem] = InventoryErrors.problemsIn(error.message);
+    expect(problem.field).toBe('filter.prefix');
+    expect(problem.value).toMatch(/^"\/p+… \(303 characters\)$/);
+    expect(problem.rule).toBe(InventoryErrors.problemsOf(error)[0].rule);
+  });
+
+  test('reads the problems app.synth() reports through the core\'s validation error, skipping its other lines', () => {
+    const message = 'Validation failed with the following errors:\n'
+      + '  [stack/Dest] policy = "{\\"Statement\\":[]}": must be at most 20480 bytes\n'
+      + '  [stack/Role] a created COS_QcsRole needs at least one InventoryDestination';
+    expect(InventoryErrors.problemsIn(message)).toEqual([
+      { constructPath: 'stack/Dest', field: 'policy', value: '{"Statement":[]}', rule: 'must be at most 20480 bytes' },
+    ]);
+  });
+});

@@ -89,7 +89,7 @@ describe('cos.BucketInventory: the handler-managed config', () => {
   test('a handler endpoint reaches the handler as COS_INVENTORY_* settings, on put and delete', () => {
     const { json } = build({
       bucketName: 'logs-1250000000',
-      handler: { endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', proxy: 'http://127.0.0.1:8080', protocol: 'https:' } },
+      handler: { endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', proxy: 'http://127.0.0.1:8080', protocol: cos.HandlerProtocol.HTTPS } },
     });
     const { owner, config } = handlerResources(json);
     for (const resource of [owner, config]) {
@@ -102,7 +102,7 @@ describe('cos.BucketInventory: the handler-managed config', () => {
   });
 
   test('a handler protocol other than http: or https: is refused', () => {
-    expect(() => build({ bucketName: 'logs-1250000000', handler: { endpoint: { protocol: 'ftp:' } } })).toThrow(
+    expect(() => build({ bucketName: 'logs-1250000000', handler: { endpoint: { protocol: 'ftp:' as cos.HandlerProtocol } } })).toThrow(
       '[test/Logs] handler.endpoint.protocol = "ftp:": must be http: or https:',
     );
   });

@@ -66,14 +66,6 @@ describe('cos.InventoryDestination: attributes', () => {
     expect(destination.appId).toBe('1300000000');
   });
 
-  test('bucketReference names the bucket as inventory configs do', () => {
-    let destination!: cos.InventoryDestination;
-    synth((scope) => {
-      destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
-    });
-    expect(destination.bucketReference).toBe('qcs::cos:ap-guangzhou::reports-1250000000');
-  });
-
   test('the owner UIN defaults to the tencentcloud_user_info data source, read once per stack', () => {
     let destination!: cos.InventoryDestination;
     const out = synth((scope) => {
@@ -122,7 +114,7 @@ describe('cos.InventoryDestination: the bucket policy', () => {
     let destination!: cos.InventoryDestination;
     const out = synth((scope) => {
       destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
     });
     expect(out).toHaveResourceWithProperties(CosBucketPolicy, { bucket: '${tencentcloud_cos_bucket.Dest_Bucket_48F3BC68.bucket}' });
     expect(destination.policy).toBeDefined();
@@ -130,7 +122,7 @@ describe('cos.InventoryDestination: the bucket policy', () => {
 
   test('a source gets one statement letting COS_QcsRole put objects under its report path only', () => {
     const json = synthJson((scope) => {
-      new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION).grantInventoryReports({ bucketName: 'logs-1250000000' });
+      new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION).allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
     });
     // The shape GET Bucket policy answers with, so the provider's read-back compares equal and the plan stays empty.
     expect(cosPolicyDocument(json)).toEqual({
@@ -146,10 +138,10 @@ describe('cos.InventoryDestination: the bucket policy', () => {
     expect(schemaProblems(json)).toEqual([]);
   });
 
-  test('grantInventoryReports returns the source\'s report path: <prefix>/<appid>/<name without -appid>', () => {
+  test('allowInventoryReportsFrom returns the source\'s report path: <prefix>/<appid>/<name without -appid>', () => {
     let path!: string;
     synth((scope) => {
-      path = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION).grantInventoryReports({ bucketName: 'logs-1300000000' });
+      path = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION).allowInventoryReportsFrom({ bucketName: 'logs-1300000000' });
     });
     expect(path).toBe('cos_bucket_inventory/1300000000/logs');
   });
@@ -158,7 +150,7 @@ describe('cos.InventoryDestination: the bucket policy', () => {
     let path!: string;
     const json = synthJson((scope) => {
       path = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION)
-        .grantInventoryReports({ bucketName: 'logs-1250000000', appId: '1250000000', reportPrefix: 'audits' });
+        .allowInventoryReportsFrom({ bucketName: 'logs-1250000000', appId: '1250000000', reportPrefix: 'audits' });
     });
     expect(path).toBe('audits/1250000000/logs');
     expect(cosPolicyDocument(json).Statement[0].Resource).toEqual([cosResource('audits/1250000000/logs/*')]);
@@ -167,8 +159,8 @@ describe('cos.InventoryDestination: the bucket policy', () => {
   test('granting the same source twice adds one statement', () => {
     const json = synthJson((scope) => {
       const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
     });
     expect(cosPolicyDocument(json).Statement).toHaveLength(1);
   });
@@ -183,7 +175,7 @@ describe('cos.InventoryDestination: the bucket policy', () => {
         conditions: { ip_equal: { 'qcs:ip': ['10.0.0.0/8'] } },
         effect: PolicyEffect.ALLOW,
       });
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
     });
     const document = cosPolicyDocument(json);
     expect(document.Statement).toHaveLength(2);
@@ -233,7 +225,7 @@ describe('cos.InventoryDestination: grantRead', () => {
   test('covers every report prefix a source uses', () => {
     const json = synthJson((scope) => {
       const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000', reportPrefix: 'audits' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000', reportPrefix: 'audits' });
       destination.grantRead(READER);
     });
     const [, read, list] = cosPolicyDocument(json).Statement;
@@ -265,7 +257,7 @@ describe('cos.InventoryDestination: policy owned elsewhere', () => {
     let destination!: cos.InventoryDestination;
     const out = synth((scope) => {
       destination = new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE });
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
     });
     expect(out).toHaveResource(CosBucket);
     expect(out).not.toHaveResource(CosBucketPolicy);
@@ -306,7 +298,7 @@ describe('cos.InventoryDestination.fromBucketName', () => {
     let destination!: cos.IInventoryDestination;
     synth((scope) => {
       destination = cos.InventoryDestination.fromBucketName(scope, 'Dest', 'reports-1250000000', 'ap-guangzhou');
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
     });
     expect(destination.policyOwner).toBe(BucketPolicyOwner.ELSEWHERE);
     expect(destination.policy).toBeUndefined();
@@ -332,7 +324,7 @@ describe('cos.InventoryDestination.fromBucketAttributes', () => {
   test('with policyOwner THIS_STACK synthesizes only the policy, on the bucket by name', () => {
     const json = synthJson((scope) => {
       const destination = cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...IMPORTED, policyOwner: BucketPolicyOwner.THIS_STACK });
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
     });
     expect(Object.keys(json.resource)).toEqual(['tencentcloud_cos_bucket_policy']);
     expect(json.data).toBeUndefined();
@@ -350,7 +342,7 @@ describe('cos.InventoryDestination.fromBucketAttributes', () => {
   test('with policyOwner ELSEWHERE synthesizes nothing', () => {
     const json = synthJson((scope) => {
       const destination = cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...IMPORTED, policyOwner: BucketPolicyOwner.ELSEWHERE });
-      destination.grantInventoryReports({ bucketName: 'logs-1250000000' });
+      destination.allowInventoryReportsFrom({ bucketName: 'logs-1250000000' });
       destination.grantRead(READER);
     });
     expect(json.resource).toBeUndefined();
@@ -365,14 +357,14 @@ describe('cos.InventoryDestination.fromBucketAttributes', () => {
     expect(cosPolicyDocument(json).Statement[0].Resource).toEqual([cosResource('$${path.cwd}/*')]);
   });
 
-  test('has no bucket options: report expiry, encryption and tags belong to a bucket created here', () => {
-    synth((scope) => {
+  test('has no bucket options: report expiry, encryption and tags belong to a bucket created here, and are refused', () => {
+    expect(() => synth((scope) => {
       cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', {
         ...IMPORTED,
         policyOwner: BucketPolicyOwner.ELSEWHERE,
         // @ts-expect-error an imported bucket's lifecycle is not this stack's
         reportExpirationDays: 30,
       });
-    });
+    })).toThrow('[test/Dest] reportExpirationDays = 30: is not a prop of cos.InventoryDestination: 1.0 takes it only for a bucket created with new InventoryDestination');
   });
 });

@@ -131,7 +131,7 @@ describe('cos.InventoryJob: options', () => {
 
   test('handler endpoint and node executable', () => {
     const { resource } = build({
-      handler: { endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', protocol: 'https:' }, nodeExecutable: '/opt/node/bin/node' },
+      handler: { endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', protocol: cos.HandlerProtocol.HTTPS }, nodeExecutable: '/opt/node/bin/node' },
     });
     const exec = localExec(resource);
     expect(exec.interpreter).toEqual(['/opt/node/bin/node', SCRIPT]);
@@ -174,8 +174,8 @@ describe('cos.InventoryJob: rules', () => {
 
   test('a one-time job has no schedule or enabled flag', () => {
     expect(refused({ frequency: 'Daily', enabled: true })).toThrow([
-      '[test/Job] enabled = true: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
-      '[test/Job] frequency = "Daily": a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+      '[test/Job] frequency = "Daily": is not a prop of cos.InventoryJob: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
+      '[test/Job] enabled = true: is not a prop of cos.InventoryJob: a one-time inventory job cannot carry IsEnabled or Schedule (POST Bucket inventory)',
     ].join('\n'));
   });
 
@@ -201,6 +201,6 @@ describe('cos.InventoryJob: rules', () => {
   });
 
   test('a handler protocol other than http: or https: is refused', () => {
-    expect(refused({ handler: { endpoint: { protocol: 'ftp' } } })).toThrow('[test/Job] handler.endpoint.protocol = "ftp": must be http: or https:');
+    expect(refused({ handler: { endpoint: { protocol: 'ftp' as cos.HandlerProtocol } } })).toThrow('[test/Job] handler.endpoint.protocol = "ftp": must be http: or https:');
   });
 });

@@ -62,10 +62,10 @@ describe('cos.ServiceRole.create', () => {
   test('the policy covers every destination using the role, including ones whose policy is owned elsewhere', () => {
     const json = synthJson((scope) => {
       const serviceRole = cos.ServiceRole.create(scope, 'Role', { ownerUin: '100000000001' });
-      new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole }).grantInventoryReports({ bucketName: 'a-1250000000' });
+      new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole }).allowInventoryReportsFrom({ bucketName: 'a-1250000000' });
       cos.InventoryDestination.fromBucketAttributes(scope, 'Other', {
         bucketName: 'other-1250000000', region: 'ap-guangzhou', ownerUin: '100000000001', serviceRole, policyOwner: BucketPolicyOwner.ELSEWHERE,
-      }).grantInventoryReports({ bucketName: 'b-1250000000' });
+      }).allowInventoryReportsFrom({ bucketName: 'b-1250000000' });
     });
     expect(camPolicyDocument(json).statement.flatMap((s: any) => s.resource)).toEqual([
       cosResource('cos_bucket_inventory/1250000000/a/*'),
@@ -84,7 +84,7 @@ describe('cos.ServiceRole.create', () => {
       for (let i = 0; i < 60; i++) {
         cos.InventoryDestination.fromBucketAttributes(scope, `Dest${i}`, {
           bucketName: `reports-${i}-1250000000`, region: 'ap-guangzhou', serviceRole, policyOwner: BucketPolicyOwner.ELSEWHERE,
-        }).grantInventoryReports({ bucketName: 'src-1250000000' });
+        }).allowInventoryReportsFrom({ bucketName: 'src-1250000000' });
       }
     });
     const policy = camPolicyDocument(json);
@@ -112,7 +112,7 @@ describe('cos.ServiceRole.create', () => {
     let role!: cos.ServiceRole;
     synth((scope) => {
       role = cos.ServiceRole.create(scope, 'Role', { ownerUin: '100000000001' });
-      new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole: role }).grantInventoryReports({ bucketName: 'a-1250000000' });
+      new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole: role }).allowInventoryReportsFrom({ bucketName: 'a-1250000000' });
     });
     expect(role.role).toBeInstanceOf(CamRole);
     expect(role.policy).toBeInstanceOf(CamPolicy);
@@ -123,7 +123,7 @@ describe('cos.ServiceRole.fromAccount', () => {
   test('synthesizes no CAM resources', () => {
     const json = synthJson((scope) => {
       const serviceRole = cos.ServiceRole.fromAccount(scope, 'Role', { ownerUin: '100000000001' });
-      new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole }).grantInventoryReports({ bucketName: 'a-1250000000' });
+      new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole }).allowInventoryReportsFrom({ bucketName: 'a-1250000000' });
     });
     expect(Object.keys(json.resource)).toEqual(['tencentcloud_cos_bucket', 'tencentcloud_cos_bucket_policy']);
   });

@@ -280,7 +280,7 @@ describe('findDeclaredConfigs', () => {
       });
       new obs.BucketInventory(scope, 'Obs', {
         destination: obsDestination, bucketName: 'examplebucket', inventoryId: 'test_id', filter: { prefix: 'inventoryTestPrefix' },
-        includedObjectVersions: InventoryObjectVersions.ALL, optionalFields: ['Size', 'LastModifiedDate'],
+        includedObjectVersions: InventoryObjectVersions.ALL, optionalFields: [obs.InventoryField.SIZE, obs.InventoryField.LAST_MODIFIED_DATE],
       });
     });
     expect(() => findDeclaredConfigs(json, undefined)).toThrow(/bucket = \$\{var\.src\}: known only after apply/);

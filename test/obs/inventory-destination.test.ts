@@ -84,14 +84,14 @@ describe('obs.InventoryDestination: the bucket policy', () => {
   });
 
   test('the first source creates the policy, in OBS format, on the bucket created here', () => {
-    const out = synth((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION).grantInventoryReports({ bucketName: 'examplebucket' }));
+    const out = synth((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION).allowInventoryReportsFrom({ bucketName: 'examplebucket' }));
     expect(out).toHaveResourceWithProperties(ObsBucketPolicy, {
       bucket: '${huaweicloud_obs_bucket.Dest_Bucket_48F3BC68.bucket}', region: 'cn-north-4', policy_format: 'obs',
     });
   });
 
   test('a report prefix gets one statement letting the OBS service put objects under it only', () => {
-    const json = synthJson((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION).grantInventoryReports({ bucketName: 'examplebucket' }));
+    const json = synthJson((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION).allowInventoryReportsFrom({ bucketName: 'examplebucket' }));
     expect(obsPolicyDocument(json)).toEqual({ Statement: [reportWrite('obs-inventory-0', ['destbucket/BucketInventory/*'])] });
     expect(onlyResource(json, 'huaweicloud_obs_bucket_policy')).toMatchSnapshot();
     expect(schemaProblems(json)).toEqual([]);
@@ -100,8 +100,8 @@ describe('obs.InventoryDestination: the bucket policy', () => {
   test('sources sharing a report prefix share its statement', () => {
     const json = synthJson((scope) => {
       const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
-      destination.grantInventoryReports({ bucketName: 'examplebucket' });
-      destination.grantInventoryReports({ bucketName: 'otherbucket' });
+      destination.allowInventoryReportsFrom({ bucketName: 'examplebucket' });
+      destination.allowInventoryReportsFrom({ bucketName: 'otherbucket' });
     });
     expect(obsPolicyDocument(json).Statement).toHaveLength(1);
   });
@@ -109,8 +109,8 @@ describe('obs.InventoryDestination: the bucket policy', () => {
   test('each report prefix in use gets its own statement', () => {
     const json = synthJson((scope) => {
       const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
-      destination.grantInventoryReports({ bucketName: 'examplebucket' });
-      destination.grantInventoryReports({ bucketName: 'otherbucket', reportPrefix: 'weekly-reports' });
+      destination.allowInventoryReportsFrom({ bucketName: 'examplebucket' });
+      destination.allowInventoryReportsFrom({ bucketName: 'otherbucket', reportPrefix: 'weekly-reports' });
     });
     expect(obsPolicyDocument(json)).toEqual({
       Statement: [
@@ -120,13 +120,13 @@ describe('obs.InventoryDestination: the bucket policy', () => {
     });
   });
 
-  test('grantInventoryReports returns the source\'s report path: <prefix>/<source bucket>', () => {
+  test('allowInventoryReportsFrom returns the source\'s report path: <prefix>/<source bucket>', () => {
     let paths!: string[];
     synth((scope) => {
       const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
       paths = [
-        destination.grantInventoryReports({ bucketName: 'examplebucket' }),
-        destination.grantInventoryReports({ bucketName: 'otherbucket', reportPrefix: 'weekly-reports' }),
+        destination.allowInventoryReportsFrom({ bucketName: 'examplebucket' }),
+        destination.allowInventoryReportsFrom({ bucketName: 'otherbucket', reportPrefix: 'weekly-reports' }),
       ];
     });
     expect(paths).toEqual(['BucketInventory/examplebucket', 'weekly-reports/otherbucket']);
@@ -152,7 +152,7 @@ describe('obs.InventoryDestination.addToResourcePolicy', () => {
 
   test('conditions are kept as given', () => {
     const json = synthJson((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION).addToResourcePolicy({
-      principals: [READER], actions: ['GetObject'], resources: ['destbucket/*'], conditions: { IpAddress: { SourceIp: ['10.0.0.0/8'] } },
+      principals: [READER], actions: ['GetObject'], resources: ['destbucket/shared/*'], conditions: { IpAddress: { SourceIp: ['10.0.0.0/8'] } },
     }));
     expect(obsPolicyDocument(json).Statement[0].Condition).toEqual({ IpAddress: { SourceIp: ['10.0.0.0/8'] } });
   });
@@ -161,7 +161,7 @@ describe('obs.InventoryDestination.addToResourcePolicy', () => {
     const json = synthJson((scope) => {
       const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
       destination.addToResourcePolicy({ principals: [READER], actions: ['GetObject'], resources: ['destbucket/shared/*'] });
-      destination.grantInventoryReports({ bucketName: 'examplebucket' });
+      destination.allowInventoryReportsFrom({ bucketName: 'examplebucket' });
     });
     expect(obsPolicyDocument(json).Statement.map((s: any) => s.Sid ?? s.Principal.ID[0])).toEqual(['obs-inventory-0', READER]);
   });
@@ -192,7 +192,7 @@ describe('obs.InventoryDestination.grantRead', () => {
   test('covers every report prefix a source uses', () => {
     const json = synthJson((scope) => {
       const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
-      destination.grantInventoryReports({ bucketName: 'examplebucket', reportPrefix: 'weekly-reports' });
+      destination.allowInventoryReportsFrom({ bucketName: 'examplebucket', reportPrefix: 'weekly-reports' });
       destination.grantRead(READER);
     });
     const [, read, list] = obsPolicyDocument(json).Statement;
@@ -210,7 +210,7 @@ describe('obs.InventoryDestination.grantRead', () => {
 describe('obs.InventoryDestination: policy owned elsewhere', () => {
   test('a created bucket whose policy is owned elsewhere synthesizes the bucket and no policy', () => {
     const out = synth((scope) => {
-      new obs.InventoryDestination(scope, 'Dest', { ...OBS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE }).grantInventoryReports({ bucketName: 'examplebucket' });
+      new obs.InventoryDestination(scope, 'Dest', { ...OBS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE }).allowInventoryReportsFrom({ bucketName: 'examplebucket' });
     });
     expect(out).toHaveResource(ObsBucket);
     expect(out).not.toHaveResource(ObsBucketPolicy);
@@ -219,7 +219,7 @@ describe('obs.InventoryDestination: policy owned elsewhere', () => {
   test('policyJson is the document to merge into the policy owned elsewhere', () => {
     const json = synthJson((scope) => {
       const destination = obs.InventoryDestination.fromBucketName(scope, 'Dest', 'destbucket', 'cn-north-4');
-      destination.grantInventoryReports({ bucketName: 'examplebucket' });
+      destination.allowInventoryReportsFrom({ bucketName: 'examplebucket' });
       new TerraformOutput(scope, 'policy', { value: destination.policyJson });
     });
     expect(JSON.parse(json.output.policy.value)).toEqual({ Statement: [reportWrite('obs-inventory-0', ['destbucket/BucketInventory/*'])] });
@@ -240,7 +240,7 @@ describe('obs.InventoryDestination.fromBucketName', () => {
     let destination!: obs.IInventoryDestination;
     synth((scope) => {
       destination = obs.InventoryDestination.fromBucketName(scope, 'Dest', 'destbucket', 'cn-north-4');
-      destination.grantInventoryReports({ bucketName: 'examplebucket' });
+      destination.allowInventoryReportsFrom({ bucketName: 'examplebucket' });
     });
     expect(destination.policyOwner).toBe(BucketPolicyOwner.ELSEWHERE);
     expect(destination.policy).toBeUndefined();
@@ -259,7 +259,7 @@ describe('obs.InventoryDestination.fromBucketAttributes', () => {
   test('with policyOwner THIS_STACK synthesizes only the policy, on the bucket by name', () => {
     const json = synthJson((scope) => {
       obs.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...OBS_DESTINATION, policyOwner: BucketPolicyOwner.THIS_STACK })
-        .grantInventoryReports({ bucketName: 'examplebucket' });
+        .allowInventoryReportsFrom({ bucketName: 'examplebucket' });
     });
     expect(Object.keys(json.resource)).toEqual(['huaweicloud_obs_bucket_policy']);
     expect(onlyResource(json, 'huaweicloud_obs_bucket_policy')).toMatchObject({ bucket: 'destbucket', region: 'cn-north-4', policy_format: 'obs' });
@@ -276,7 +276,7 @@ describe('obs.InventoryDestination.fromBucketAttributes', () => {
   test('with policyOwner ELSEWHERE synthesizes nothing', () => {
     const json = synthJson((scope) => {
       const destination = obs.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...OBS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE });
-      destination.grantInventoryReports({ bucketName: 'examplebucket' });
+      destination.allowInventoryReportsFrom({ bucketName: 'examplebucket' });
       destination.grantRead(READER);
     });
     expect(json.resource).toBeUndefined();
@@ -313,7 +313,7 @@ describe('obs.InventoryDestination: default encryption', () => {
   test('an unencrypted bucket of the same name is accepted', () => {
     expect(() => synth((scope) => {
       new ObsBucket(scope, 'Plain', { bucket: 'destbucket' });
-      obs.InventoryDestination.fromBucketName(scope, 'Dest', 'destbucket', 'cn-north-4').grantInventoryReports({ bucketName: 'examplebucket' });
+      obs.InventoryDestination.fromBucketName(scope, 'Dest', 'destbucket', 'cn-north-4').allowInventoryReportsFrom({ bucketName: 'examplebucket' });
     })).not.toThrow();
   });
 });

@@ -14,6 +14,44 @@ export function echoValue(value: unknown): string {
   return json.length <= MAX_ECHOED_VALUE_CHARACTERS ? json : `${json.slice(0, MAX_ECHOED_VALUE_CHARACTERS)}… (${json.length} characters)`;
 }
 
+/** The value back from {@link echoValue}: JSON, or the echoed text when it was cut or is no JSON. */
+function unechoValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Where an echoed value ends in `<value>: <rule>`: the first `: ` before which the text is JSON, else the first one. */
+function valueEnd(text: string): number {
+  const separators = [...text.matchAll(/: /g)].map((match) => match.index);
+  const cut = separators.find((index) => /… \(\d+ characters\)$/.test(text.slice(0, index)));
+  const json = separators.find((index) => {
+    try {
+      JSON.parse(text.slice(0, index));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return cut ?? json ?? separators[0] ?? -1;
+}
+
+/**
+ * The problems in an error message, read back from its `[<construct path>] <field> = <value>: <rule>` lines (one per
+ * problem, as {@link InventoryValidationError} and cdktf's validation error write them); other lines are skipped.
+ * Only the text of an error crosses the jsii boundary, so this is how other languages get the problems.
+ */
+export function parseProblems(message: string): Array<Problem & { readonly constructPath: string }> {
+  return message.split('\n').flatMap((line) => {
+    const match = /^\s*\[([^\]]+)\] (.+?) = (.*)$/.exec(line);
+    const end = match ? valueEnd(match[3]) : -1;
+    if (!match || end < 0) return [];
+    return [{ constructPath: match[1], field: match[2], value: unechoValue(match[3].slice(0, end)), rule: match[3].slice(end + 2) }];
+  });
+}
+
 /** Renders a problem as `<field> = <value>: <rule>`. */
 export function describeProblem(problem: Problem): string {
   return `${problem.field} = ${echoValue(problem.value)}: ${problem.rule}`;

@@ -12,7 +12,7 @@ describe('rule: unresolved tokens', () => {
       const destination = new cos.InventoryDestination(scope, 'Dest', { bucketName: name, region, appId: '1250000000', reportPrefix: id });
       new cos.BucketInventory(scope, 'Inv', {
         destination, bucketName: name, appId: '1250000000', inventoryId: id, region,
-        filter: { prefix: id, createdAfter: after, createdBefore: after, objectTags: { [id]: id } }, optionalFields: [id],
+        filter: { prefix: id, createdAfter: after, createdBefore: after, objectTags: { [id]: id } }, optionalFields: [id as cos.InventoryField],
       });
     })).not.toThrow();
   });
@@ -23,7 +23,7 @@ describe('rule: unresolved tokens', () => {
       const region = new TerraformVariable(scope, 'region', { type: 'string' }).stringValue;
       const id = new TerraformVariable(scope, 'id', { type: 'string' }).stringValue;
       const destination = new obs.InventoryDestination(scope, 'Dest', { bucketName: name, region, reportPrefix: id });
-      new obs.BucketInventory(scope, 'Inv', { destination, bucketName: name, inventoryId: id, region, filter: { prefix: id }, optionalFields: [id] });
+      new obs.BucketInventory(scope, 'Inv', { destination, bucketName: name, inventoryId: id, region, filter: { prefix: id }, optionalFields: [id as obs.InventoryField] });
       new obs.BucketInventory(scope, 'Other', { destination, bucketName: name, inventoryId: 'other', region, filter: { prefix: id } });
     })).not.toThrow();
   });

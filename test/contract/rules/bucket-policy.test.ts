@@ -4,7 +4,7 @@ import { MAX_POLICY_BYTES } from '../../../src/contract/rules/bucket-policy';
 import { camPolicyDocument, COS_DESTINATION, cosPolicyDocument, OBS_DESTINATION } from '../../support/build';
 import { onlyResource, synth, synthJson } from '../../support/synth';
 
-const STATEMENT = { principals: ['qcs::cam::uin/100000000001:uin/100000000002'], actions: ['name/cos:GetObject'], resources: ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/*'] };
+const STATEMENT = { principals: ['qcs::cam::uin/100000000001:uin/100000000002'], actions: ['name/cos:GetObject'], resources: ['qcs::cos:ap-guangzhou:uid/1250000000:reports-1250000000/shared/*'] };
 
 function addStatement(statement: Record<string, unknown>) {
   return () => synth((scope) => new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION).addToResourcePolicy(statement as any));
@@ -15,7 +15,7 @@ function manySources(count: number, serviceRole?: (scope: Construct) => cos.ISer
   let destination!: cos.InventoryDestination;
   const json = synthJson((scope) => {
     destination = new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, serviceRole: serviceRole?.(scope) });
-    for (let i = 0; i < count; i++) destination.grantInventoryReports({ bucketName: `source-${i}-${i % 2 === 0 ? '1250000000' : '1300000000'}` });
+    for (let i = 0; i < count; i++) destination.allowInventoryReportsFrom({ bucketName: `source-${i}-${i % 2 === 0 ? '1250000000' : '1300000000'}` });
   });
   const policy = onlyResource(json, 'tencentcloud_cos_bucket_policy').policy as string;
   return { destination, json, policy, document: cosPolicyDocument(json) };
@@ -109,7 +109,7 @@ describe('rule: an OBS bucket policy fits OBS\'s 20 KB', () => {
   function obsPolicy(prefixCount: number, prefixLength: number) {
     return synthJson((scope) => {
       const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
-      for (let i = 0; i < prefixCount; i++) destination.grantInventoryReports({ bucketName: 'examplebucket', reportPrefix: `${'r'.repeat(prefixLength)}-${i}` });
+      for (let i = 0; i < prefixCount; i++) destination.allowInventoryReportsFrom({ bucketName: 'examplebucket', reportPrefix: `${'r'.repeat(prefixLength)}-${i}` });
     });
   }
 

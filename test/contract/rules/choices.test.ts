@@ -21,11 +21,12 @@ describe('rule: documented values only', () => {
   });
 
   test('the same values on OBS', () => {
-    expect(() => synthObsInventory({ includedObjectVersions: 'Both' as any, frequency: 'Hourly' as any, enabled: 'yes' as any, inventoryId: 'a' })).toThrow([
+    expect(() => synthObsInventory({ includedObjectVersions: 'Both' as any, frequency: 'Hourly' as any, inventoryId: 'a' })).toThrow([
       '[test/Inv] frequency = "Hourly": must be one of Daily, Weekly',
       '[test/Inv] includedObjectVersions = "Both": must be one of All, Current',
-      '[test/Inv] enabled = "yes": must be true or false',
     ].join('\n'));
+    // A wrong type is a problem of the props' shape, reported before the values are checked.
+    expect(() => synthObsInventory({ enabled: 'yes' as any })).toThrow('[test/Inv] enabled = "yes": must be true or false');
   });
 
   test('an owner UIN is digits', () => {
@@ -37,7 +38,7 @@ describe('rule: documented values only', () => {
   });
 
   test('the COS handler protocol is http: or https:', () => {
-    expect(() => synthCosInventory({ handler: { endpoint: { protocol: 'https' } } })).toThrow('[test/Inv] handler.endpoint.protocol = "https": must be http: or https:');
+    expect(() => synthCosInventory({ handler: { endpoint: { protocol: 'https' as cos.HandlerProtocol } } })).toThrow('[test/Inv] handler.endpoint.protocol = "https": must be http: or https:');
   });
 
   test('an OBS region is a region id, never a host or path', () => {

@@ -17,7 +17,7 @@ describe('rule: waiting for a report', () => {
 
   test('the poll interval is whole seconds from 1 to 600', () => {
     expect(job({ waitForReport: true, pollIntervalSeconds: 0 })).toThrow('[test/Job] pollIntervalSeconds = 0: must be a whole number of seconds from 1 to 600');
-    expect(job({ waitForReport: true, pollIntervalSeconds: 'soon' })).toThrow('[test/Job] pollIntervalSeconds = "soon": must be a whole number of seconds from 1 to 600');
+    expect(job({ waitForReport: true, pollIntervalSeconds: 'soon' })).toThrow('[test/Job] pollIntervalSeconds = "soon": must be a number');
   });
 
   test('the poll interval is not longer than the timeout', () => {
