@@ -6,7 +6,7 @@ import { describeProblem } from '../contract/rules/problem';
 import { configProblems } from '../contract/config';
 import { schemaProblems } from '../contract/document';
 import { CONFIG_SCHEMA, InventoryService, ManagedInventorySpec } from '../contract/spec';
-import { compareConfigs, ComparableConfig, describeDifference, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
+import { compareConfigs, ComparableConfig, ConfigOwner, describeDifference, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
 import { DEFAULT_RETRY, withRetries } from './retry';
 import { describeServiceError } from './service-error';
 
@@ -32,7 +32,7 @@ export interface DeclaredConfig {
   readonly resource: string;
   /** The construct path cdktf recorded, when it did. */
   readonly constructPath?: string;
-  readonly managedBy: 'handler' | 'provider';
+  readonly managedBy: ConfigOwner;
   readonly spec: ManagedInventorySpec;
 }
 
@@ -410,7 +410,7 @@ export async function checkConfigs(configs: DeclaredConfig[], repair: boolean, d
   const counts = { matching: 0, drifted: 0, missing: 0, repaired: 0, failed: 0 };
   const retry = deps.retry ?? DEFAULT_RETRY;
   const hooks = { sleep: deps.sleep, random: deps.random, onRetry: (attempt: number, delayMs: number, err: unknown) => deps.log(`attempt ${attempt} failed (${describeServiceError(err)}); retrying in ${delayMs} ms`) };
-  for (const { spec, resource } of configs) {
+  for (const { spec, resource, managedBy } of configs) {
     let api: InventoryConfigApi;
     let live: ComparableConfig | undefined;
     try {
@@ -431,7 +431,7 @@ export async function checkConfigs(configs: DeclaredConfig[], repair: boolean, d
       counts.missing++;
       deps.print(`${label(spec)}: missing`);
     } else {
-      const differences = compareConfigs(api.expected(spec), live);
+      const differences = compareConfigs(api.expected(spec, managedBy), live, managedBy);
       if (differences.length === 0) {
         counts.matching++;
         deps.print(`${label(spec)}: matches (${resource})`);
@@ -442,7 +442,7 @@ export async function checkConfigs(configs: DeclaredConfig[], repair: boolean, d
     }
     if (!repair) continue;
     try {
-      await putAndVerify(spec, { ...deps, api });
+      await putAndVerify(spec, { ...deps, api }, managedBy);
       counts.repaired++;
       deps.print(`${label(spec)}: repaired: put the declared config and read it back`);
     } catch (err) {
