@@ -29,11 +29,14 @@ const USAGE = `usage:
       put a periodic inventory config on COS or OBS (JSON from FILE or INVENTORY_CONFIG), then read it back
   cos-inventory delete [--target FILE]
       delete a periodic inventory config (JSON from FILE or INVENTORY_TARGET); one already gone is fine
-  cos-inventory check  [STACK_DIR] [--state FILE] [--repair]
+  cos-inventory check  [STACK_DIR] [--state FILE] [--repair] [--json]
       compare every periodic inventory config a synthesized stack declares (STACK_DIR: cdktf.out/stacks/<stack>,
       default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
       known only after apply come from --state FILE (JSON of terraform state pull) or the stack's local state file;
-      with only --state, the configs that state holds. --repair puts drifted and missing configs back.
+      with only --state, the configs that state holds. --repair puts drifted and missing configs back in the form
+      their owner (provider or handler) puts them. --json prints one JSON document instead of the lines:
+      {checked, matching, drifted, missing, repaired, failed, exitCode, configs: [{address, service, bucket,
+      region, id, path, status, differences: [{field, declared, live}], repaired?, error?}]}
       exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 2 bad stack, state or value
   cos-inventory report summary|diff|export|verify ...
       read inventory reports (local or in the destination bucket): see cos-inventory report --help
@@ -122,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'job': { type: 'string' }, 'config': { type: 'string' }, 'target': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
       'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
-      'state': { type: 'string' }, 'repair': { type: 'boolean' },
+      'state': { type: 'string' }, 'repair': { type: 'boolean' }, 'json': { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -178,14 +181,19 @@ async function main(argv: string[]): Promise<number> {
     } catch (err) {
       throw err instanceof CheckInputError ? new UsageError(err.message) : err;
     }
-    if (input.stateFile) log(`values known only after apply are read from ${input.stateFile}`);
     const apis = new Map<string, InventoryConfigApi>();
     const apiFor = (service: InventoryService, region: string) => {
       if (!apis.has(`${service} ${region}`)) apis.set(`${service} ${region}`, configApi(service, region));
       return apis.get(`${service} ${region}`)!;
     };
-    const print = (line: string) => process.stdout.write(`${line}\n`);
-    return (await checkConfigs(input.configs, values.repair === true, { apiFor, print, log, sleep, random: Math.random })).exitCode;
+    // With --json, stdout carries the one document: the lines are not printed and progress goes to stderr.
+    const json = values.json === true;
+    const print = json ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);
+    const progress = json ? (line: string) => process.stderr.write(`cos-inventory: ${line}\n`) : log;
+    if (input.stateFile) progress(`values known only after apply are read from ${input.stateFile}`);
+    const result = await checkConfigs(input.configs, values.repair === true, { apiFor, print, log: progress, sleep, random: Math.random });
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    return result.exitCode;
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }

@@ -55,7 +55,7 @@ function comparableForm(config: ComparableConfig, owner: ConfigOwner): Record<st
     const encryption = /^(.*\.Encryption)\.(SSE-[A-Z]+)$/.exec(key);
     if (encryption && value === '') {
       out[encryption[1]] = encryption[2];
-    } else if (key === 'Filter.Tag') {
+    } else if (/^Filter\.(And\.)?Tag$/.test(key)) {
       out[key] = value.split(/,(?=\{)/).map((tag) => {
         try {
           const parsed = JSON.parse(tag);
