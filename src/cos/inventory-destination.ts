@@ -1,4 +1,4 @@
-import { CosBucket } from '../.gen/providers/tencentcloud/cos-bucket';
+import { CosBucket, CosBucketLifecycleRules } from '../.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from '../.gen/providers/tencentcloud/cos-bucket-policy';
 import { Annotations, Construct, IConstruct, Lazy, TerraformResource } from '../core';
 import { cosObjectResource, inventoryBucketReference, sourceReportPath } from '../contract/names';
@@ -14,6 +14,7 @@ import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
 import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
+import { reportExpiryRules } from '../common/report-expiry';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
 import { renderCosPolicy, renderCosStatement } from './bucket-policy';
@@ -231,6 +232,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     const reportPath = sourceReportPath(grant.reportPrefix, grant);
     if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
     this.ensurePolicy();
+    this.reportPrefixesChanged();
     return reportPath;
   }
 
@@ -246,6 +248,14 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
 
   /** The bucket name as the policy resource names it: a reference orders the policy after a bucket created here. */
   protected abstract policyBucket(): string;
+
+  /** Called when an inventory may have brought a report prefix of its own. */
+  protected reportPrefixesChanged(): void {}
+
+  /** Every report prefix in use: the destination's own, then each inventory's. */
+  protected reportPrefixesInUse(): string[] {
+    return [...new Set([this.reportPrefix, ...this.grants.map((grant) => grant.reportPrefix)])];
+  }
 
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */
   private ensurePolicy(): void {
@@ -288,7 +298,7 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
   private readerStatements(): PolicyStatement[] {
     const readers = this.additions.readers;
     if (readers.length === 0) return [];
-    const prefixes = [...new Set([this.reportPrefix, ...this.grants.map((grant) => grant.reportPrefix)])];
+    const prefixes = this.reportPrefixesInUse();
     return [
       { principals: readers, actions: ['name/cos:GetObject', 'name/cos:HeadObject'], resources: prefixes.map((prefix) => this.objectResource(`${prefix}/*`)) },
       {
@@ -361,22 +371,33 @@ export class InventoryDestination extends InventoryDestinationBase {
 
   /** The `tencentcloud_cos_bucket`. */
   public readonly bucket: TerraformResource;
+  private readonly reportExpirationDays?: number;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
     super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK });
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
+    this.reportExpirationDays = props.reportExpirationDays;
     this.bucket = new CosBucket(this, 'Bucket', literalTemplates({
       bucket: props.bucketName,
       acl: 'private',
       encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
       forceClean: props.forceDestroy ?? false,
       tags: props.bucketTags,
-      lifecycleRules: props.reportExpirationDays === undefined ? undefined : [{
-        id: 'expire-inventory-reports',
-        filterPrefix: `${this.reportPrefix}/`,
-        expiration: { days: props.reportExpirationDays },
-      }],
+      lifecycleRules: this.expiryRules(),
     }));
+  }
+
+  protected reportPrefixesChanged(): void {
+    const rules = this.expiryRules();
+    if (rules) (this.bucket as CosBucket).putLifecycleRules(rules);
+  }
+
+  /** One rule per report prefix in use, so an inventory with its own `reportPrefix` keeps its reports no longer. */
+  private expiryRules(): CosBucketLifecycleRules[] | undefined {
+    const days = this.reportExpirationDays;
+    if (days === undefined) return undefined;
+    return literalTemplates(reportExpiryRules(this.reportPrefix, this.reportPrefixesInUse())
+      .map((rule) => ({ id: rule.id, filterPrefix: rule.prefix, expiration: { days } })));
   }
 
   protected policyBucket(): string {

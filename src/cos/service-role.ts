@@ -41,6 +41,15 @@ export interface ServiceRoleProps {
    * @default 'CosInventoryReportWriter'
    */
   readonly policyName?: string;
+  /**
+   * Let a plan delete the role, its policy and their attachment (`terraform destroy`, a replacement). The role is
+   * account-wide: every other stack's `fromAccount` and the inventories made in the COS console write as it. So by
+   * default all three carry `lifecycle.prevent_destroy`, and a plan that would delete one of them fails, naming it.
+   * Removing the construct from the code removes the setting with it: `terraform state rm` the three first to keep
+   * the role.
+   * @default false
+   */
+  readonly allowDestroy?: boolean;
 }
 
 /** Props of {@link ServiceRole.fromAccount}. */
@@ -86,7 +95,8 @@ class ExistingServiceRole extends Construct implements IServiceRole {
  * everywhere else ({@link ServiceRole.fromAccount}).
  *
  * Created, it trusts only the service `cos.cloud.tencent.com` and carries one policy that allows `cos:PutObject`
- * on the report locations of the destinations that use it, nothing else.
+ * on the report locations of the destinations that use it, nothing else. It outlives its stack: destroying the
+ * stack fails rather than delete the role the account relies on, unless `allowDestroy` is set.
  *
  * @see https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview, configuring inventory via APIs)
  *
@@ -127,7 +137,9 @@ export class ServiceRole extends Construct implements IServiceRole {
     super(scope, id);
     this.ownerUin = resolveOwnerUin(this, props.ownerUin);
     this.principal = rolePrincipal(this.ownerUin);
+    const lifecycle = { preventDestroy: !(props.allowDestroy ?? false) };
     const role = new CamRole(this, 'Role', {
+      lifecycle,
       name: ROLE_NAME,
       description: 'Assumed by COS to deliver bucket inventory reports (managed by cdktf-cos-inventory)',
       document: JSON.stringify({
@@ -136,11 +148,12 @@ export class ServiceRole extends Construct implements IServiceRole {
       }),
     });
     const policy = new CamPolicy(this, 'Policy', {
+      lifecycle,
       name: props.policyName ?? 'CosInventoryReportWriter',
       description: 'Lets COS write inventory reports only where the destination bucket policies let it',
       document: Lazy.stringValue({ produce: () => this.renderPolicy() }),
     });
-    new CamRolePolicyAttachment(this, 'Attachment', { roleId: role.id, policyId: policy.id });
+    new CamRolePolicyAttachment(this, 'Attachment', { lifecycle, roleId: role.id, policyId: policy.id });
     this.role = role;
     this.policy = policy;
     this.node.addValidation({

@@ -363,6 +363,26 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.buckets.has(REPORTS)).toBe(false);
   }, 240_000);
 
+  test('report expiry reaches every report prefix in use: a lifecycle rule per inventory reportPrefix, and the next plan is empty', async () => {
+    const w = await open([LOGS]);
+    w.synth(STACK, REGION, (stack) => {
+      const destination = buildDestination(stack, { reportExpirationDays: 7, forceDestroy: true });
+      new cos.BucketInventory(stack, 'Default', { destination, bucketName: LOGS, inventoryId: 'default-prefix' });
+      new cos.BucketInventory(stack, 'Audit', { destination, bucketName: LOGS, inventoryId: 'audit-prefix', reportPrefix: 'audit' });
+    });
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    w.expectCleanTraffic();
+    const rules = xml.parse(w.cos.buckets.get(REPORTS)!.subresources.get('lifecycle')!).LifecycleConfiguration.Rule;
+    expect(rules).toEqual([
+      { ID: 'expire-inventory-reports', Status: 'Enabled', Filter: { Prefix: 'cos_bucket_inventory/' }, Expiration: { Days: '7' } },
+      { ID: 'expire-inventory-reports-audit', Status: 'Enabled', Filter: { Prefix: 'audit/' }, Expiration: { Days: '7' } },
+    ]);
+    expect((await w.plan()).code).toBe(0);
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+    w.expectCleanTraffic();
+  }, 240_000);
+
   test('check --repair puts back a provider-managed and a handler-managed config so that check and terraform plan both find nothing', async () => {
     const w = await open([LOGS]);
     w.synth(STACK, REGION, (stack) => {
