@@ -11,6 +11,12 @@ export interface SourceOptions extends InventoryOptions {
    * @default - the `-APPID` suffix of the bucket name
    */
   readonly appId?: string;
+  /**
+   * Construct id of this source's inventory, which its resource addresses derive from. Required when `bucketName`
+   * is a reference (a bucket created in the stack): a literal name is its own id.
+   * @default - the bucket name
+   */
+  readonly sourceId?: string;
 }
 
 /** Props of {@link CentralInventory}. */
@@ -75,8 +81,9 @@ export class CentralInventory extends Construct {
    * here replaces the shared filter as a whole).
    */
   public addSource(bucketName: string, options: SourceOptions = {}): BucketInventory {
-    return this.sources.add(bucketName, (constructId) => new BucketInventory(this, constructId, {
-      ...withOverrides<SourceOptions>(this.props.inventory, options),
+    const { sourceId, ...overrides } = options;
+    return this.sources.add(bucketName, sourceId, (constructId) => new BucketInventory(this, constructId, {
+      ...withOverrides<SourceOptions>(this.props.inventory, overrides),
       destination: this.destination,
       bucketName,
       handler: this.props.handler,

@@ -14,17 +14,18 @@ import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
 import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 import { checkConfigs, CheckInputError, readStackInput } from './check';
-import { CONFIG_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
+import { CONFIG_VARIABLE, JOB_ID_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { describeProblem, Problem } from '../contract/rules/problem';
-import { checkSince, checkWait } from '../contract/rules/wait';
+import { checkSince, checkWait, MAX_SINCE_DAYS } from '../contract/rules/wait';
 
 const USAGE = `usage:
   cos-inventory run    [--job FILE] [--run-id ID]
       submit one POST Bucket inventory job (job JSON from FILE or INVENTORY_JOB; run id from --run-id,
       INVENTORY_RUN_ID, or a new one), then wait for and verify the report if the job asks to
   cos-inventory verify [--job FILE] --job-id ID [--since ISO-TIME] [--timeout SECONDS] [--interval SECONDS]
-      wait for the report of an earlier job and verify manifest.checksum and every data file
+      wait for the report of an earlier job and verify manifest.checksum and every data file (job id from --job-id
+      or INVENTORY_JOB_ID; --since defaults to a day back, or a week back for an id from INVENTORY_JOB_ID)
   cos-inventory put    [--config FILE]
       put a periodic inventory config on COS or OBS (JSON from FILE or INVENTORY_CONFIG), then read it back
   cos-inventory delete [--target FILE]
@@ -53,6 +54,11 @@ exit codes: 0 done; 1 the service refused a request or the report did not check 
  * a setting or the credentials are missing or wrong, found before any request; 3 `check` found drift.
  */
 const EXIT_FAILED = 1;
+/**
+ * How far back `verify` looks for the report by default: a day for an operator's run; a week for the deploy-time
+ * wait (job id from the environment), which a failed apply may resume days after the job was submitted.
+ */
+const VERIFY_LOOKBACK_MS = { flag: 86_400_000, deployWait: MAX_SINCE_DAYS * 86_400_000 };
 /** `verify` of a job without a wait and no flags: look now, and once more a second later. */
 const DEFAULT_VERIFY_TIMEOUT_SECONDS = 1;
 const DEFAULT_VERIFY_INTERVAL_SECONDS = 1;
@@ -142,11 +148,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'verify') {
     const spec = readInput(values.job, JOB_VARIABLE, parseJob);
-    const jobId = values['job-id'];
-    if (!jobId) throw new UsageError('verify needs --job-id');
+    const jobId = values['job-id'] ?? process.env[JOB_ID_VARIABLE];
+    if (!jobId) throw new UsageError(`verify needs --job-id or ${JOB_ID_VARIABLE}`);
     checked(jobId, checkInventoryId('--job-id', jobId));
     const now = new Date();
-    const since = values.since ? new Date(values.since) : new Date(now.getTime() - 86_400_000);
+    const lookback = values['job-id'] !== undefined ? VERIFY_LOOKBACK_MS.flag : VERIFY_LOOKBACK_MS.deployWait;
+    const since = values.since ? new Date(values.since) : new Date(now.getTime() - lookback);
     checked(since, values.since ? checkSince('--since', since, now, values.since) : []);
     const wait = {
       timeoutSeconds: values.timeout !== undefined ? Number(values.timeout) : spec.wait?.timeoutSeconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS,

@@ -5,7 +5,14 @@ import { HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
 
 /** One source of a {@link CentralInventory}, and what it changes from the shared inventory settings. */
-export interface SourceOptions extends InventoryOptions {}
+export interface SourceOptions extends InventoryOptions {
+  /**
+   * Construct id of this source's inventory, which its resource addresses derive from. Required when `bucketName`
+   * is a reference (a bucket created in the stack): a literal name is its own id.
+   * @default - the bucket name
+   */
+  readonly sourceId?: string;
+}
 
 /** Props of {@link CentralInventory}. */
 export interface CentralInventoryProps {
@@ -68,8 +75,9 @@ export class CentralInventory extends Construct {
    * here replaces the shared filter as a whole).
    */
   public addSource(bucketName: string, options: SourceOptions = {}): BucketInventory {
-    return this.sources.add(bucketName, (constructId) => new BucketInventory(this, constructId, {
-      ...withOverrides<SourceOptions>(this.props.inventory, options),
+    const { sourceId, ...overrides } = options;
+    return this.sources.add(bucketName, sourceId, (constructId) => new BucketInventory(this, constructId, {
+      ...withOverrides<SourceOptions>(this.props.inventory, overrides),
       destination: this.destination,
       bucketName,
       handler: this.props.handler,

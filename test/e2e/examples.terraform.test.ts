@@ -33,7 +33,7 @@ describeWithRealProviders('examples with the real tencentcloud provider', () => 
 
     // The account-wide COS_QcsRole outlives the stack: destroy refuses to delete it, and nothing is deleted.
     await expect(w.terraform('destroy', '-auto-approve', '-input=false')).rejects.toMatchObject({
-      stderr: expect.stringMatching(/Instance cannot be destroyed[\s\S]*tencentcloud_cam_role\.CosServiceRole_AA86C26A has lifecycle\.prevent_destroy set/),
+      stderr: expect.stringMatching(/Instance cannot be destroyed[\s\S]*tencentcloud_cam_[a-z_]+\.CosServiceRole_[A-Za-z_0-9]+\s+has lifecycle\.prevent_destroy set/),
     });
     expect(w.cos.buckets.has('inventory-reports-1250000000')).toBe(true);
     // As README says: hand the role over (forget its three resources), then destroy the rest.
