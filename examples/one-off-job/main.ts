@@ -5,10 +5,12 @@ import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { BucketPolicyOwner, cos, InventoryObjectVersions } from 'cdktf-cos-inventory';
 
-/** What the example lets a caller vary (the end-to-end test changes the prefix to re-run the job). */
+/** What the example lets a caller vary (the end-to-end tests change the prefix, the wait and the rerun key). */
 export interface OneOffJobOptions {
   readonly prefix?: string;
   readonly runOnEveryDeploy?: boolean;
+  readonly waitTimeoutSeconds?: number;
+  readonly rerunKey?: string;
 }
 
 export class OneOffJobStack extends TerraformStack {
@@ -29,6 +31,9 @@ export class OneOffJobStack extends TerraformStack {
       includedObjectVersions: InventoryObjectVersions.ALL,
       optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.LAST_MODIFIED_DATE, cos.InventoryField.STORAGE_CLASS, cos.InventoryField.ETAG, cos.InventoryField.TAG],
       runOnEveryDeploy: options.runOnEveryDeploy,
+      rerunKey: options.rerunKey,
+      // Only with a timeout given: waiting for the report is a second resource, which never submits the job again.
+      ...(options.waitTimeoutSeconds !== undefined ? { waitForReport: true, waitTimeoutSeconds: options.waitTimeoutSeconds, pollIntervalSeconds: 1 } : {}),
     });
 
     new TerraformOutput(this, 'job_id', { value: job.inventoryId });

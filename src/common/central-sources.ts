@@ -12,14 +12,21 @@ export class CentralSources<T extends { readonly bucketName: string }> {
   }
 
   /**
-   * Adds the inventory `make` builds for a source, under a construct id named after the bucket, so reordering the
-   * sources does not replace resources.
+   * Adds the inventory `make` builds for a source, under a construct id named after the bucket (or `sourceId`), so
+   * reordering, adding or removing sources replaces nothing else. A bucket name that is a reference has no value to
+   * name it by, and a position would shift when an earlier source goes: it needs its `sourceId`.
    */
-  public add(bucketName: string, make: (constructId: string) => T): T {
+  public add(bucketName: string, sourceId: string | undefined, make: (constructId: string) => T): T {
     if (this.inventories.some((inventory) => inventory.bucketName === bucketName)) {
       throwIfProblems(this.scope.node.path, [{ field: 'bucketName', value: bucketName, rule: 'is already a source of this inventory; add each source once' }]);
     }
-    const inventory = make(Token.isUnresolved(bucketName) ? `Source${this.inventories.length}` : bucketName);
+    if (sourceId === undefined && Token.isUnresolved(bucketName)) {
+      throwIfProblems(this.scope.node.path, [{
+        field: 'sourceId', value: sourceId,
+        rule: 'is required for a source whose bucketName is a reference: addSource(bucketName, { sourceId }) names its resources, so they keep their addresses when other sources go',
+      }]);
+    }
+    const inventory = make(sourceId ?? bucketName);
     this.inventories.push(inventory);
     return inventory;
   }

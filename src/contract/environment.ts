@@ -5,6 +5,8 @@
 export const JOB_VARIABLE = 'INVENTORY_JOB';
 /** The run a job belongs to: the `terraform_data` id, so retries of one run share a job id. */
 export const RUN_ID_VARIABLE = 'INVENTORY_RUN_ID';
+/** The id of a submitted job whose report `verify` waits for (the deploy-time wait of `cos.InventoryJob`). */
+export const JOB_ID_VARIABLE = 'INVENTORY_JOB_ID';
 /** A periodic config to put, as JSON (`ManagedInventorySpec`). */
 export const CONFIG_VARIABLE = 'INVENTORY_CONFIG';
 /** A periodic config to delete, as JSON (`ManagedInventoryTarget`). */

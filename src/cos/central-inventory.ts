@@ -13,6 +13,12 @@ export interface SourceOptions extends InventoryOptions {
    * @default - the `-APPID` suffix of the bucket name
    */
   readonly appId?: string;
+  /**
+   * Construct id of this source's inventory, which its resource addresses derive from. Required when `bucketName`
+   * is a reference (a bucket created in the stack): a literal name is its own id.
+   * @default - the bucket name
+   */
+  readonly sourceId?: string;
 }
 
 /** Props of {@link CentralInventory}. */
@@ -37,7 +43,7 @@ export interface CentralInventoryProps {
   readonly handler?: HandlerOptions;
 }
 
-const SOURCE_OPTIONS_SCHEMA = propsSchema(entriesOf<SourceOptions>({ ...INVENTORY_OPTIONS, appId: v.optional(text) }));
+const SOURCE_OPTIONS_SCHEMA = propsSchema(entriesOf<SourceOptions>({ ...INVENTORY_OPTIONS, appId: v.optional(text), sourceId: v.optional(text) }));
 
 const PROPS_SCHEMA = propsSchema(entriesOf<CentralInventoryProps>({
   destination: reference,
@@ -89,8 +95,9 @@ export class CentralInventory extends Construct {
    */
   public addSource(bucketName: string, options: SourceOptions = {}): BucketInventory {
     checkPropsShape(this.node.path, 'cos.CentralInventory.addSource', 'inventory', SOURCE_OPTIONS_SCHEMA, options);
-    return this.sources.add(bucketName, (constructId) => new BucketInventory(this, constructId, {
-      ...withOverrides<SourceOptions>(this.props.inventory, options),
+    const { sourceId, ...overrides } = options;
+    return this.sources.add(bucketName, sourceId, (constructId) => new BucketInventory(this, constructId, {
+      ...withOverrides<SourceOptions>(this.props.inventory, overrides),
       destination: this.destination,
       bucketName,
       handler: this.props.handler,

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CosBucket } from '../.gen/providers/tencentcloud/cos-bucket';
+import { CosBucket, CosBucketLifecycleRules } from '../.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from '../.gen/providers/tencentcloud/cos-bucket-policy';
 import { Annotations, assertSameCore, Construct, IConstruct, Lazy, TerraformResource } from '../core';
 import { cosObjectResource, sourceReportPath } from '../contract/names';
@@ -15,6 +15,7 @@ import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
 import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
+import { reportExpiryRules } from '../common/report-expiry';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
 import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, reference, text, textMap } from '../common/validation/props';
@@ -251,6 +252,7 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
     const reportPath = sourceReportPath(grant.reportPrefix, grant);
     if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
     this.ensurePolicy();
+    this._reportPrefixesChanged();
     return reportPath;
   }
 
@@ -269,6 +271,20 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
    * @internal
    */
   protected abstract _policyBucket(): string;
+
+  /**
+   * Called when an inventory may have brought a report prefix of its own.
+   * @internal
+   */
+  protected _reportPrefixesChanged(): void {}
+
+  /**
+   * Every report prefix in use: the destination's own, then each inventory's.
+   * @internal
+   */
+  protected _reportPrefixesInUse(): string[] {
+    return [...new Set([this.reportPrefix, ...this.grants.map((grant) => grant.reportPrefix)])];
+  }
 
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */
   private ensurePolicy(): void {
@@ -311,7 +327,7 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
   private readerStatements(): PolicyStatement[] {
     const readers = this.additions.readers;
     if (readers.length === 0) return [];
-    const prefixes = [...new Set([this.reportPrefix, ...this.grants.map((grant) => grant.reportPrefix)])];
+    const prefixes = this._reportPrefixesInUse();
     return [
       { principals: readers, actions: ['name/cos:GetObject', 'name/cos:HeadObject'], resources: prefixes.map((prefix) => this.objectResource(`${prefix}/*`)) },
       {
@@ -385,22 +401,34 @@ export class InventoryDestination extends InventoryDestinationBase {
 
   /** The `tencentcloud_cos_bucket`. */
   public readonly bucket: TerraformResource;
+  private readonly reportExpirationDays?: number;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
     super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
+    this.reportExpirationDays = props.reportExpirationDays;
     this.bucket = new CosBucket(this, 'Bucket', literalTemplates({
       bucket: props.bucketName,
       acl: 'private',
       encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
       forceClean: props.forceDestroy ?? false,
       tags: props.bucketTags,
-      lifecycleRules: props.reportExpirationDays === undefined ? undefined : [{
-        id: 'expire-inventory-reports',
-        filterPrefix: `${this.reportPrefix}/`,
-        expiration: { days: props.reportExpirationDays },
-      }],
+      lifecycleRules: this.expiryRules(),
     }));
+  }
+
+  /** @internal */
+  protected _reportPrefixesChanged(): void {
+    const rules = this.expiryRules();
+    if (rules) (this.bucket as CosBucket).putLifecycleRules(rules);
+  }
+
+  /** One rule per report prefix in use, so an inventory with its own `reportPrefix` keeps its reports no longer. */
+  private expiryRules(): CosBucketLifecycleRules[] | undefined {
+    const days = this.reportExpirationDays;
+    if (days === undefined) return undefined;
+    return literalTemplates(reportExpiryRules(this.reportPrefix, this._reportPrefixesInUse())
+      .map((rule) => ({ id: rule.id, filterPrefix: rule.prefix, expiration: { days } })));
   }
 
   /** @internal */

@@ -1,14 +1,14 @@
 import * as v from 'valibot';
 import { assertSameCore, Construct, Fn, TerraformResource } from '../core';
 import { schemaProblems } from '../contract/document';
-import { JOB_VARIABLE, RUN_ID_VARIABLE } from '../contract/environment';
+import { JOB_ID_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE } from '../contract/environment';
 import { MAX_JOB_ID_PREFIX_LENGTH } from '../contract/job';
 import { normalizeJob } from '../contract/normalize';
 import { checkBoolean } from '../contract/rules/choices';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { Problem, throwIfProblems } from '../contract/rules/problem';
 import { checkSummaryDepth, checkWait } from '../contract/rules/wait';
-import { JOB_SCHEMA } from '../contract/spec';
+import { InventoryJobSpec, JOB_SCHEMA } from '../contract/spec';
 import { handlerProvisioner } from '../common/handler-provisioner';
 import { InventoryReportOptions } from '../common/inventory-options';
 import { TerraformData } from '../common/terraform-data';
@@ -61,6 +61,13 @@ export interface InventoryJobProps extends InventoryReportOptions, InventoryFiel
    */
   readonly runOnEveryDeploy?: boolean;
   /**
+   * Any text; changing it submits the job again (a new run under a new id) although nothing that defines the job
+   * changed. Only the bucket, region, filter, optional fields, object versions, destination (bucket, prefix,
+   * encryption) and `jobIdPrefix` re-run a job by themselves; the wait settings never do.
+   * @default - none: the job runs again only when what defines it changes
+   */
+  readonly rerunKey?: string;
+  /**
    * Wait for the report, then check `manifest.checksum` and every data file; the apply fails when the report does
    * not arrive in time or does not check out.
    * @default false - submit and return; the log names where the report will land
@@ -95,6 +102,7 @@ const PROPS_SCHEMA = propsSchema(entriesOf<InventoryJobProps>({
   encryptReports: v.optional(flag),
   handler: v.optional(HANDLER_OPTIONS_SCHEMA),
   jobIdPrefix: v.optional(text),
+  rerunKey: v.optional(text),
   runOnEveryDeploy: v.optional(flag),
   waitForReport: v.optional(flag),
   waitTimeoutSeconds: v.optional(count),
@@ -108,9 +116,14 @@ const PROPS_SCHEMA = propsSchema(entriesOf<InventoryJobProps>({
  * It synthesizes a built-in `terraform_data` resource whose `local-exec` provisioner runs the bundled handler with
  * Node.js; the handler travels with the stack as a `TerraformAsset`. Lifecycle:
  * - **create**: the job runs once;
- * - **change** of any job setting: the resource is replaced and the job runs again, under a new id;
+ * - **change** of what defines the job (bucket, region, filter, fields, versions, destination, `jobIdPrefix`) or of
+ *   `rerunKey`: the resource is replaced and the job runs again, under a new id;
  * - `runOnEveryDeploy`: it is replaced, and runs, on every apply;
  * - **plan** and **destroy** run nothing.
+ *
+ * With `waitForReport`, a second `terraform_data` waits for the report of each run and verifies it: a report that
+ * is late or does not check out fails (and taints) only the wait, so the next apply waits again for the same job and
+ * never submits another; changing the wait settings submits nothing.
  *
  * Credentials are read at apply time from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and
  * `TENCENTCLOUD_SECURITY_TOKEN`, the provider's own variables; they never enter the synthesized JSON or the state.
@@ -136,6 +149,11 @@ export class InventoryJob extends Construct {
   public readonly reportPath: string;
   /** The `terraform_data` resource that runs the job. */
   public readonly resource: TerraformResource;
+  /**
+   * The `terraform_data` resource that waits for each run's report and verifies it, with `waitForReport`.
+   * @default - none without `waitForReport`
+   */
+  public readonly waitResource?: TerraformResource;
 
   constructor(scope: Construct, id: string, props: InventoryJobProps) {
     super(scope, id);
@@ -165,18 +183,21 @@ export class InventoryJob extends Construct {
     throwIfProblems(this.node.path, schemaProblems(JOB_SCHEMA, spec));
 
     const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
+    const { wait, ...submission } = spec;
+    const runTriggers = { job: jobDefinition(submission), ...(props.rerunKey !== undefined ? { rerunKey: props.rerunKey } : {}) };
+    const handler = { nodeExecutable: props.handler?.nodeExecutable, settings: cosEndpointSettings(props.handler?.endpoint) };
     // The job travels as data: Terraform encodes it for the handler, so no value is ever read as JSON or HCL.
-    const job = literalTemplates(spec);
     const resource = new TerraformData(this, 'Job', {
-      // Kept in state and shown in plans; it holds no credentials.
-      input: { job },
-      // Replacement is what re-runs a create-time provisioner: on a changed job, or on every apply when asked.
-      triggersReplace: props.runOnEveryDeploy ? { job, deploy: Fn.timestamp() } : { job },
+      // Kept in state and shown in plans; it holds no credentials. A change here alone (the document's version)
+      // updates it in place and runs nothing.
+      input: { job: literalTemplates(submission) },
+      // Replacement is what re-runs a create-time provisioner: on a change of what defines the job, or on every
+      // apply when asked.
+      triggersReplace: literalTemplates(props.runOnEveryDeploy ? { ...runTriggers, deploy: Fn.timestamp() } : runTriggers),
       dependsOn: destination.policy ? [destination.policy] : undefined,
       provisioners: [handlerProvisioner(this, {
         command: 'run',
-        nodeExecutable: props.handler?.nodeExecutable,
-        settings: cosEndpointSettings(props.handler?.endpoint),
+        ...handler,
         environment: {
           [JOB_VARIABLE]: '${jsonencode(self.input.job)}',
           // The resource's own id, a UUID made when it is created: each run gets a new one, retries keep it.
@@ -188,7 +209,26 @@ export class InventoryJob extends Construct {
     this.bucketName = props.bucketName;
     this.inventoryId = Fn.join('-', [spec.idPrefix, Fn.substr(Fn.replace(resource.id, '-', ''), 0, 12)]);
     this.reportPath = `${sourcePath}/${this.inventoryId}`;
+    if (wait) {
+      // Its own resource: a late or failing report taints only the wait, and the next apply waits again for the
+      // same job rather than submit a new one. It waits once per run; its settings change in place.
+      this.waitResource = new TerraformData(this, 'Wait', {
+        input: { job: literalTemplates(spec) },
+        triggersReplace: { run: resource.id },
+        provisioners: [handlerProvisioner(this, {
+          command: 'verify',
+          ...handler,
+          environment: { [JOB_VARIABLE]: '${jsonencode(self.input.job)}', [JOB_ID_VARIABLE]: this.inventoryId },
+        })],
+      });
+    }
   }
+}
+
+/** What defines a job, and so re-runs it when it changes: not the document's version, not the wait. */
+function jobDefinition(job: Omit<InventoryJobSpec, 'wait'>): Record<string, unknown> {
+  const { version: _version, ...definition } = job;
+  return definition;
 }
 
 function checkWaitProps(props: InventoryJobProps): Problem[] {

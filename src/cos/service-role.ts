@@ -10,7 +10,7 @@ import { throwIfProblems } from '../contract/rules/problem';
 import { MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
 import { packResourceGroups } from '../common/report-write-grants';
 import { literalTemplate } from '../common/terraform-literal';
-import { checkPropsShape, entriesOf, propsSchema, text } from '../common/validation/props';
+import { checkPropsShape, entriesOf, flag, propsSchema, text } from '../common/validation/props';
 
 /** Where COS must be able to write reports: the six-segment resources (each ending in `/*`) a bucket policy grants. */
 type ReportLocations = () => string[];
@@ -35,6 +35,15 @@ export interface ServiceRoleProps {
    * @default 'CosInventoryReportWriter'
    */
   readonly policyName?: string;
+  /**
+   * Let a plan delete the role, its policy and their attachment (`terraform destroy`, a replacement). The role is
+   * account-wide: every other stack's `fromAccount` and the inventories made in the COS console write as it. So by
+   * default all three carry `lifecycle.prevent_destroy`, and a plan that would delete one of them fails, naming it.
+   * Removing the construct from the code removes the setting with it: `terraform state rm` the three first to keep
+   * the role.
+   * @default false
+   */
+  readonly allowDestroy?: boolean;
 }
 
 /** Props of {@link ServiceRole.fromAccount}. */
@@ -49,7 +58,7 @@ export interface ServiceRoleAttributes {
 const ROLE_NAME = 'COS_QcsRole';
 
 /** The shapes of the props (for callers without the types). */
-const PROPS_SCHEMA = propsSchema(entriesOf<ServiceRoleProps>({ ownerUin: v.optional(text), policyName: v.optional(text) }));
+const PROPS_SCHEMA = propsSchema(entriesOf<ServiceRoleProps>({ ownerUin: v.optional(text), policyName: v.optional(text), allowDestroy: v.optional(flag) }));
 const ATTRIBUTES_SCHEMA = propsSchema(entriesOf<ServiceRoleAttributes>({ ownerUin: v.optional(text) }));
 
 /** `qcs::cam::uin/<owner uin>:roleName/COS_QcsRole`. */
@@ -81,7 +90,8 @@ class ExistingServiceRole extends Construct implements IServiceRole {
  * everywhere else ({@link ServiceRole.fromAccount}).
  *
  * Created, it trusts only the service `cos.cloud.tencent.com` and carries one policy that allows `cos:PutObject`
- * on the report locations of the destinations that use it, nothing else.
+ * on the report locations of the destinations that use it, nothing else. It outlives its stack: destroying the
+ * stack fails rather than delete the role the account relies on, unless `allowDestroy` is set.
  *
  * @see https://www.tencentcloud.com/document/product/436/30622 (Inventory Overview, configuring inventory via APIs)
  *
@@ -124,7 +134,9 @@ export class ServiceRole extends Construct implements IServiceRole {
     checkPropsShape(this.node.path, 'cos.ServiceRole.create', 'serviceRole', PROPS_SCHEMA, props);
     this.ownerUin = resolveOwnerUin(this, props.ownerUin);
     this.principal = rolePrincipal(this.ownerUin);
+    const lifecycle = { preventDestroy: !(props.allowDestroy ?? false) };
     const role = new CamRole(this, 'Role', {
+      lifecycle,
       name: ROLE_NAME,
       description: 'Assumed by COS to deliver bucket inventory reports (managed by cdktf-cos-inventory)',
       document: JSON.stringify({
@@ -133,11 +145,12 @@ export class ServiceRole extends Construct implements IServiceRole {
       }),
     });
     const policy = new CamPolicy(this, 'Policy', {
+      lifecycle,
       name: props.policyName ?? 'CosInventoryReportWriter',
       description: 'Lets COS write inventory reports only where the destination bucket policies let it',
       document: Lazy.stringValue({ produce: () => this.renderPolicy() }),
     });
-    new CamRolePolicyAttachment(this, 'Attachment', { roleId: role.id, policyId: policy.id });
+    new CamRolePolicyAttachment(this, 'Attachment', { lifecycle, roleId: role.id, policyId: policy.id });
     this.role = role;
     this.policy = policy;
     this.node.addValidation({

@@ -6,7 +6,7 @@ import { describeProblem } from '../contract/rules/problem';
 import { configProblems } from '../contract/config';
 import { schemaProblems } from '../contract/document';
 import { CONFIG_SCHEMA, InventoryService, ManagedInventorySpec } from '../contract/spec';
-import { compareConfigs, ComparableConfig, describeDifference, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
+import { compareConfigs, ComparableConfig, ConfigOwner, describeDifference, Difference, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
 import { DEFAULT_RETRY, withRetries } from './retry';
 import { describeServiceError } from './service-error';
 
@@ -32,7 +32,7 @@ export interface DeclaredConfig {
   readonly resource: string;
   /** The construct path cdktf recorded, when it did. */
   readonly constructPath?: string;
-  readonly managedBy: 'handler' | 'provider';
+  readonly managedBy: ConfigOwner;
   readonly spec: ManagedInventorySpec;
 }
 
@@ -375,9 +375,6 @@ export function configsInState(state: StateSource): DeclaredConfig[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Comparing.
-
-// ---------------------------------------------------------------------------------------------------------------
 // Checking and repairing.
 
 export interface CheckDependencies extends Omit<ManagedDependencies, 'api'> {
@@ -385,6 +382,26 @@ export interface CheckDependencies extends Omit<ManagedDependencies, 'api'> {
   readonly apiFor: (service: InventoryService, region: string) => InventoryConfigApi;
   /** One line of the report. */
   readonly print: (line: string) => void;
+}
+
+/** What `check` found for one config: a line of the report, and an element of `check --json`. */
+export interface ConfigCheck {
+  /** The Terraform resource address. */
+  readonly address: string;
+  readonly service: InventoryService;
+  readonly bucket: string;
+  readonly region: string;
+  readonly id: string;
+  /** Who puts the config: the provider resource or the bundled handler. */
+  readonly path: ConfigOwner;
+  /** `failed`: the config could not be read (see `error`). */
+  readonly status: 'matches' | 'drifted' | 'missing' | 'failed';
+  /** Each differing field with its declared and live value (absent where a side has none). */
+  readonly differences: Difference[];
+  /** With repair, for a drifted or missing config: whether it was put back and read back. */
+  readonly repaired?: boolean;
+  /** Why the read or the repair failed. */
+  readonly error?: string;
 }
 
 export interface CheckResult {
@@ -395,6 +412,7 @@ export interface CheckResult {
   readonly missing: number;
   readonly repaired: number;
   readonly failed: number;
+  readonly configs: ConfigCheck[];
 }
 
 /** Drift and failed requests both show in the exit code: a failure on one config never hides drift on another. */
@@ -407,60 +425,75 @@ function label(spec: ManagedInventorySpec): string {
   return `${spec.service} ${spec.bucket} ${spec.id}`;
 }
 
+/** Reads one config and compares it in its owner's form; prints what it found. */
+async function checkOne({ spec, resource, managedBy }: DeclaredConfig, deps: CheckDependencies): Promise<{ check: ConfigCheck; api?: InventoryConfigApi }> {
+  const base = { address: resource, service: spec.service, bucket: spec.bucket, region: spec.region, id: spec.id, path: managedBy, differences: [] };
+  const failed = (error: string) => {
+    deps.print(`${label(spec)}: ${error}`);
+    return { check: { ...base, status: 'failed' as const, error } };
+  };
+  let api: InventoryConfigApi;
+  try {
+    api = deps.apiFor(spec.service, spec.region);
+  } catch (err) {
+    return failed((err as Error).message);
+  }
+  let live: ComparableConfig | undefined;
+  try {
+    live = await withRetries(() => api.read(spec), deps.retry ?? DEFAULT_RETRY, {
+      sleep: deps.sleep, random: deps.random,
+      onRetry: (attempt, delayMs, err) => deps.log(`attempt ${attempt} failed (${describeServiceError(err)}); retrying in ${delayMs} ms`),
+    });
+  } catch (err) {
+    return failed(`GET Bucket inventory failed: ${describeServiceError(err)}`);
+  }
+  if (live === undefined) {
+    deps.print(`${label(spec)}: missing`);
+    return { check: { ...base, status: 'missing' }, api };
+  }
+  const differences = compareConfigs(api.expected(spec, managedBy), live, managedBy);
+  if (differences.length === 0) deps.print(`${label(spec)}: matches (${resource})`);
+  for (const difference of differences) deps.print(`${label(spec)}: ${describeDifference(difference)}`);
+  return { check: { ...base, status: differences.length === 0 ? 'matches' : 'drifted', differences }, api };
+}
+
+/** Puts a drifted or missing config back in its owner's form and reads it back. */
+async function repairOne(config: DeclaredConfig, check: ConfigCheck, api: InventoryConfigApi, deps: CheckDependencies): Promise<ConfigCheck> {
+  try {
+    await putAndVerify(config.spec, { ...deps, api }, config.managedBy);
+    deps.print(`${label(config.spec)}: repaired: put the declared config and read it back`);
+    return { ...check, repaired: true };
+  } catch (err) {
+    deps.print(`${label(config.spec)}: repair failed: ${(err as Error).message}`);
+    return { ...check, repaired: false, error: (err as Error).message };
+  }
+}
+
 /**
  * Reads every config and prints one line per differing field (`missing` for a config that is gone), then a summary.
- * With `repair`, puts each drifted or missing config back and reads it back. Request failures are reported and
- * counted, and the other configs are still checked.
+ * With `repair`, puts each drifted or missing config back, in the form its owner puts it (so the provider's next
+ * plan is empty too), and reads it back. Request failures are reported and counted, and the other configs are still
+ * checked.
  */
 export async function checkConfigs(configs: DeclaredConfig[], repair: boolean, deps: CheckDependencies): Promise<CheckResult> {
-  const counts = { matching: 0, drifted: 0, missing: 0, repaired: 0, failed: 0 };
-  const retry = deps.retry ?? DEFAULT_RETRY;
-  const hooks = { sleep: deps.sleep, random: deps.random, onRetry: (attempt: number, delayMs: number, err: unknown) => deps.log(`attempt ${attempt} failed (${describeServiceError(err)}); retrying in ${delayMs} ms`) };
-  for (const { spec, resource } of configs) {
-    let api: InventoryConfigApi;
-    let live: ComparableConfig | undefined;
-    try {
-      api = deps.apiFor(spec.service, spec.region);
-    } catch (err) {
-      counts.failed++;
-      deps.print(`${label(spec)}: ${(err as Error).message}`);
-      continue;
-    }
-    try {
-      live = await withRetries(() => api.read(spec), retry, hooks);
-    } catch (err) {
-      counts.failed++;
-      deps.print(`${label(spec)}: GET Bucket inventory failed: ${describeServiceError(err)}`);
-      continue;
-    }
-    if (live === undefined) {
-      counts.missing++;
-      deps.print(`${label(spec)}: missing`);
-    } else {
-      const differences = compareConfigs(api.expected(spec), live);
-      if (differences.length === 0) {
-        counts.matching++;
-        deps.print(`${label(spec)}: matches (${resource})`);
-        continue;
-      }
-      counts.drifted++;
-      for (const difference of differences) deps.print(`${label(spec)}: ${describeDifference(difference)}`);
-    }
-    if (!repair) continue;
-    try {
-      await putAndVerify(spec, { ...deps, api });
-      counts.repaired++;
-      deps.print(`${label(spec)}: repaired: put the declared config and read it back`);
-    } catch (err) {
-      counts.failed++;
-      deps.print(`${label(spec)}: repair failed: ${(err as Error).message}`);
-    }
+  const checks: ConfigCheck[] = [];
+  for (const config of configs) {
+    const { check, api } = await checkOne(config, deps);
+    checks.push(repair && api && (check.status === 'drifted' || check.status === 'missing') ? await repairOne(config, check, api, deps) : check);
   }
+  const count = (test: (check: ConfigCheck) => boolean) => checks.filter(test).length;
+  const counts = {
+    matching: count((c) => c.status === 'matches'),
+    drifted: count((c) => c.status === 'drifted'),
+    missing: count((c) => c.status === 'missing'),
+    repaired: count((c) => c.repaired === true),
+    failed: count((c) => c.status === 'failed' || c.repaired === false),
+  };
   const unrepaired = counts.drifted + counts.missing - counts.repaired;
   const exitCode = checkExitCode(counts.failed > 0, unrepaired > 0);
   const parts = [`${counts.matching} match`, `${counts.drifted} drifted`, `${counts.missing} missing`];
   if (repair) parts.push(`${counts.repaired} repaired`);
   if (counts.failed > 0) parts.push(`${counts.failed} failed`);
   deps.print(`checked ${configs.length} inventory config(s): ${parts.join(', ')}`);
-  return { exitCode, checked: configs.length, ...counts };
+  return { exitCode, checked: configs.length, ...counts, configs: checks };
 }

@@ -4,10 +4,13 @@ import type { BucketClient } from './transport';
 import { unlessNotFound } from './service-error';
 import { buildInventoryXml, InventoryContent, parseXml } from './inventory-xml';
 import type { ManagedInventorySpec } from '../contract/spec';
-import { ComparableConfig, flatten, InventoryConfigApi } from './managed-inventory';
+import { ComparableConfig, ConfigOwner, flatten, InventoryConfigApi } from './managed-inventory';
 
-/** The PUT Bucket inventory body of a managed COS config (with IsEnabled and Schedule, unlike a one-off job). */
-export function cosPutXml(spec: ManagedInventorySpec): string {
+/**
+ * The PUT Bucket inventory body of a periodic COS config (with IsEnabled and Schedule, unlike a one-off job), with
+ * the filter in the form of the config's owner.
+ */
+export function cosPutXml(spec: ManagedInventorySpec, owner: ConfigOwner = 'handler'): string {
   const content: InventoryContent = {
     region: spec.region,
     destination: {
@@ -20,7 +23,7 @@ export function cosPutXml(spec: ManagedInventorySpec): string {
     includedObjectVersions: spec.includedObjectVersions,
     optionalFields: spec.optionalFields,
   };
-  return buildInventoryXml(content, spec.id, { enabled: spec.enabled, frequency: spec.frequency });
+  return buildInventoryXml(content, spec.id, { enabled: spec.enabled, frequency: spec.frequency }, owner === 'provider');
 }
 
 function comparable(xml: string): ComparableConfig {
@@ -32,15 +35,15 @@ export function createCosInventoryConfigApi(credentials: CosCredentials, endpoin
   const target = (method: 'PUT' | 'GET' | 'DELETE', t: { bucket: string; region: string; id: string }) =>
     ({ method, bucket: t.bucket, region: t.region, query: { inventory: '', id: t.id } });
   return {
-    async put(spec) {
-      await client({ ...target('PUT', spec), headers: XML_HEADERS, body: Buffer.from(cosPutXml(spec), 'utf8') });
+    async put(spec, owner) {
+      await client({ ...target('PUT', spec), headers: XML_HEADERS, body: Buffer.from(cosPutXml(spec, owner), 'utf8') });
     },
     async read(t) {
       const response = await unlessNotFound(client(target('GET', t)));
       return response === undefined ? undefined : comparable(response.body.toString('utf8'));
     },
-    expected(spec) {
-      return comparable(cosPutXml(spec));
+    expected(spec, owner) {
+      return comparable(cosPutXml(spec, owner));
     },
     async delete(t) {
       return (await unlessNotFound(client(target('DELETE', t)))) !== undefined;

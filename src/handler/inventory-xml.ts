@@ -18,9 +18,10 @@ export interface InventorySchedule {
  * The `InventoryConfiguration` body, element for element as the COS documentation gives it: Id, IsEnabled (PUT
  * only), Destination/COSBucketDestination (Format, AccountId, Bucket, Prefix, Encryption/SSE-COS), Schedule (PUT
  * only), Filter (And with Prefix and Tag, Period), IncludedObjectVersions, OptionalFields. Without a schedule it is
- * the POST Bucket inventory body, which never carries IsEnabled or Schedule.
+ * the POST Bucket inventory body, which never carries IsEnabled or Schedule. A prefix alone stands directly in
+ * `Filter` unless `prefixInAnd` (the form tencentcloud_cos_bucket_inventory puts, and the only one it reads).
  */
-export function buildInventoryXml(spec: InventoryContent, id: string, schedule?: InventorySchedule): string {
+export function buildInventoryXml(spec: InventoryContent, id: string, schedule?: InventorySchedule, prefixInAnd = false): string {
   const destination = {
     Format: 'CSV',
     AccountId: spec.destination.accountId,
@@ -33,14 +34,14 @@ export function buildInventoryXml(spec: InventoryContent, id: string, schedule?:
     ...(schedule ? { IsEnabled: String(schedule.enabled) } : {}),
     Destination: { COSBucketDestination: destination },
     ...(schedule ? { Schedule: { Frequency: schedule.frequency } } : {}),
-    ...renderFilter(spec.filter),
+    ...renderFilter(spec.filter, prefixInAnd),
     IncludedObjectVersions: spec.includedObjectVersions,
     ...(spec.optionalFields.length > 0 ? { OptionalFields: { Field: spec.optionalFields } } : {}),
   };
   return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ InventoryConfiguration: configuration })}`;
 }
 
-function renderFilter(filter: InventoryJobSpec['filter']): { Filter?: object } {
+function renderFilter(filter: InventoryJobSpec['filter'], prefixInAnd: boolean): { Filter?: object } {
   if (!filter) return {};
   const tags = (filter.tags ?? []).map((tag) => ({ Key: tag.key, Value: tag.value }));
   const prefix = filter.prefix !== undefined ? { Prefix: filter.prefix } : {};
@@ -48,7 +49,7 @@ function renderFilter(filter: InventoryJobSpec['filter']): { Filter?: object } {
     ? { Period: { ...optional('StartTime', filter.period.startTime), ...optional('EndTime', filter.period.endTime) } }
     : {};
   // Tags need the And container (as the documented example has it); a prefix alone stands directly in Filter.
-  const conditions = tags.length > 0 ? { And: { ...prefix, Tag: tags } } : prefix;
+  const conditions = tags.length > 0 ? { And: { ...prefix, Tag: tags } } : prefixInAnd && filter.prefix !== undefined ? { And: prefix } : prefix;
   const content = { ...conditions, ...period };
   return Object.keys(content).length > 0 ? { Filter: content } : {};
 }

@@ -15,11 +15,11 @@ import { createObsInventoryConfigApi } from './obs-api';
 import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 import { checkConfigs, CheckInputError, readStackInput } from './check';
-import { CONFIG_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
+import { CONFIG_VARIABLE, JOB_ID_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { describeProblem, Problem } from '../contract/rules/problem';
 import { checkRunId } from '../contract/rules/run-id';
-import { checkSince, checkWait } from '../contract/rules/wait';
+import { checkSince, checkWait, MAX_SINCE_DAYS } from '../contract/rules/wait';
 
 const USAGE = `usage:
   cos-inventory --version
@@ -27,16 +27,20 @@ const USAGE = `usage:
       submit one POST Bucket inventory job (job JSON from FILE or INVENTORY_JOB; run id from --run-id,
       INVENTORY_RUN_ID, or a new one), then wait for and verify the report if the job asks to
   cos-inventory verify [--job FILE] --job-id ID [--since ISO-TIME] [--timeout SECONDS] [--interval SECONDS]
-      wait for the report of an earlier job and verify manifest.checksum and every data file
+      wait for the report of an earlier job and verify manifest.checksum and every data file (job id from --job-id
+      or INVENTORY_JOB_ID; --since defaults to a day back, or a week back for an id from INVENTORY_JOB_ID)
   cos-inventory put    [--config FILE]
       put a periodic inventory config on COS or OBS (JSON from FILE or INVENTORY_CONFIG), then read it back
   cos-inventory delete [--target FILE]
       delete a periodic inventory config (JSON from FILE or INVENTORY_TARGET); one already gone is fine
-  cos-inventory check  [STACK_DIR] [--state FILE] [--repair]
+  cos-inventory check  [STACK_DIR] [--state FILE] [--repair] [--json]
       compare every periodic inventory config a synthesized stack declares (STACK_DIR: cdktf.out/stacks/<stack>,
       default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
       known only after apply come from --state FILE (JSON of terraform state pull) or the stack's local state file;
-      with only --state, the configs that state holds. --repair puts drifted and missing configs back.
+      with only --state, the configs that state holds. --repair puts drifted and missing configs back in the form
+      their owner (provider or handler) puts them. --json prints one JSON document instead of the lines:
+      {checked, matching, drifted, missing, repaired, failed, exitCode, configs: [{address, service, bucket,
+      region, id, path, status, differences: [{field, declared, live}], repaired?, error?}]}
       exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 4 both, 2 bad stack, state or value
   cos-inventory report summary|diff|export|verify ...
       read inventory reports (local or in the destination bucket): see cos-inventory report --help
@@ -56,6 +60,11 @@ exit codes: 0 done; 1 the service refused a request or the report did not check 
  * a setting or the credentials are missing or wrong, found before any request; 3 `check` found drift.
  */
 const EXIT_FAILED = 1;
+/**
+ * How far back `verify` looks for the report by default: a day for an operator's run; a week for the deploy-time
+ * wait (job id from the environment), which a failed apply may resume days after the job was submitted.
+ */
+const VERIFY_LOOKBACK_MS = { flag: 86_400_000, deployWait: MAX_SINCE_DAYS * 86_400_000 };
 /** `verify` of a job without a wait and no flags: look now, and once more a second later. */
 const DEFAULT_VERIFY_TIMEOUT_SECONDS = 1;
 const DEFAULT_VERIFY_INTERVAL_SECONDS = 1;
@@ -145,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'job': { type: 'string' }, 'config': { type: 'string' }, 'target': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
       'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
-      'state': { type: 'string' }, 'repair': { type: 'boolean' }, 'version': { type: 'boolean' },
+      'state': { type: 'string' }, 'repair': { type: 'boolean' }, 'json': { type: 'boolean' }, 'version': { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -168,11 +177,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'verify') {
     const spec = readInput(values.job, JOB_VARIABLE, parseJob);
-    const jobId = values['job-id'];
-    if (!jobId) throw new UsageError('verify needs --job-id');
+    const jobId = values['job-id'] ?? process.env[JOB_ID_VARIABLE];
+    if (!jobId) throw new UsageError(`verify needs --job-id or ${JOB_ID_VARIABLE}`);
     checked(jobId, checkInventoryId('--job-id', jobId));
     const now = new Date();
-    const since = values.since ? new Date(values.since) : new Date(now.getTime() - 86_400_000);
+    const lookback = values['job-id'] !== undefined ? VERIFY_LOOKBACK_MS.flag : VERIFY_LOOKBACK_MS.deployWait;
+    const since = values.since ? new Date(values.since) : new Date(now.getTime() - lookback);
     checked(since, values.since ? checkSince('--since', since, now, values.since) : []);
     const timeout = numberFlag(values.timeout) ?? spec.wait?.timeoutSeconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS;
     const interval = numberFlag(values.interval) ?? spec.wait?.pollIntervalSeconds ?? DEFAULT_VERIFY_INTERVAL_SECONDS;
@@ -208,15 +218,20 @@ async function main(argv: string[]): Promise<number> {
     } catch (err) {
       throw err instanceof CheckInputError ? new InputError(err.message) : err;
     }
-    if (input.stateFile) log(`values known only after apply are read from ${input.stateFile}`);
     const apis = new Map<string, InventoryConfigApi>();
     // One client a service: a request names its bucket's region itself.
     const apiFor = (service: InventoryService) => {
       if (!apis.has(service)) apis.set(service, configApi(service));
       return apis.get(service)!;
     };
-    const print = (line: string) => process.stdout.write(`${line}\n`);
-    return (await checkConfigs(input.configs, values.repair === true, { apiFor, print, log, sleep, random: Math.random })).exitCode;
+    // With --json, stdout carries the one document: the lines are not printed and progress goes to stderr.
+    const json = values.json === true;
+    const print = json ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);
+    const progress = json ? (line: string) => process.stderr.write(`cos-inventory: ${line}\n`) : log;
+    if (input.stateFile) progress(`values known only after apply are read from ${input.stateFile}`);
+    const result = await checkConfigs(input.configs, values.repair === true, { apiFor, print, log: progress, sleep, random: Math.random });
+    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    return result.exitCode;
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }

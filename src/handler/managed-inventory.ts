@@ -1,17 +1,24 @@
 import type { ManagedInventorySpec, ManagedInventoryTarget } from '../contract/spec';
 import { describeServiceError } from './service-error';
-import { DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
+import { backoffDelayMs, DEFAULT_RETRY, RetryHooks, RetryPolicy, withRetries } from './retry';
 
 /** A config flattened to `path: value`, so what was sent and what was read back compare key by key. */
 export type ComparableConfig = Record<string, string>;
 
+/**
+ * Who puts a config, and so in which form it must be put: the bundled handler, or tencentcloud_cos_bucket_inventory,
+ * which reads a COS filter's prefix only from `Filter/And` (a config in the handler's form plans as a change).
+ */
+export type ConfigOwner = 'handler' | 'provider';
+
 /** One service's PUT/GET/DELETE Bucket inventory; errors are `ServiceRequestError`s. */
 export interface InventoryConfigApi {
-  put(spec: ManagedInventorySpec): Promise<void>;
+  /** Puts the config in the form its owner (default the handler) puts it. */
+  put(spec: ManagedInventorySpec, owner?: ConfigOwner): Promise<void>;
   /** The config as the service holds it, flattened; `undefined` when there is none. */
   read(target: ManagedInventoryTarget): Promise<ComparableConfig | undefined>;
-  /** What `read` should return after `put(spec)`. */
-  expected(spec: ManagedInventorySpec): ComparableConfig;
+  /** What `read` should return after `put(spec, owner)`. */
+  expected(spec: ManagedInventorySpec, owner?: ConfigOwner): ComparableConfig;
   /** `false` when there was nothing to delete. */
   delete(target: ManagedInventoryTarget): Promise<boolean>;
 }
@@ -38,16 +45,17 @@ export interface Difference {
 /**
  * A flattened config in the form two configs compare in: an empty element is no element (services drop empty
  * ones); the `<Encryption><SSE-COS/></Encryption>` marker, which is empty by nature, becomes `Encryption: SSE-COS`;
- * `Filter/And/...` and `Filter/...` are the same filter (COS needs `And` only with tags); tags read `key=value`.
+ * tags read `key=value`. For the handler, `Filter/And/...` and `Filter/...` are the same filter (COS needs `And` only
+ * with tags); not for the provider, which reads the prefix only from `And`.
  */
-function comparableForm(config: ComparableConfig): Record<string, string> {
+function comparableForm(config: ComparableConfig, owner: ConfigOwner): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [rawKey, value] of Object.entries(config)) {
-    const key = rawKey.replace(/^Filter\.And\./, 'Filter.');
+    const key = owner === 'handler' ? rawKey.replace(/^Filter\.And\./, 'Filter.') : rawKey;
     const encryption = /^(.*\.Encryption)\.(SSE-[A-Z]+)$/.exec(key);
     if (encryption && value === '') {
       out[encryption[1]] = encryption[2];
-    } else if (key === 'Filter.Tag') {
+    } else if (/^Filter\.(And\.)?Tag$/.test(key)) {
       out[key] = value.split(/,(?=\{)/).map((tag) => {
         try {
           const parsed = JSON.parse(tag);
@@ -63,10 +71,10 @@ function comparableForm(config: ComparableConfig): Record<string, string> {
   return out;
 }
 
-/** Every field whose declared and live values differ, in field order. */
-export function compareConfigs(declared: ComparableConfig, live: ComparableConfig): Difference[] {
-  const a = comparableForm(declared);
-  const b = comparableForm(live);
+/** Every field whose declared and live values differ, in field order, as the config's owner reads them. */
+export function compareConfigs(declared: ComparableConfig, live: ComparableConfig, owner: ConfigOwner = 'handler'): Difference[] {
+  const a = comparableForm(declared, owner);
+  const b = comparableForm(live, owner);
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
     .filter((field) => a[field] !== b[field])
     .map((field) => ({ field, declared: a[field], live: b[field] }));
@@ -103,20 +111,34 @@ function where(target: ManagedInventoryTarget): string {
 }
 
 /**
- * Puts a periodic config, then reads it back: a config the service refused, changed or lost fails the apply here,
- * not silently later.
+ * Puts a periodic config in its owner's form, then reads it back: a config the service refused, changed or lost
+ * fails the apply here, not silently later.
  */
-export async function putAndVerify(spec: ManagedInventorySpec, deps: ManagedDependencies): Promise<void> {
+export async function putAndVerify(spec: ManagedInventorySpec, deps: ManagedDependencies, owner: ConfigOwner = 'handler'): Promise<void> {
   const retry = deps.retry ?? DEFAULT_RETRY;
   deps.log(`putting ${where(spec)}`);
-  await failingAs('PUT Bucket inventory', spec, withRetries(() => deps.api.put(spec), retry, hooksFor(deps)));
-  const actual = await failingAs('GET Bucket inventory', spec, withRetries(() => deps.api.read(spec), retry, hooksFor(deps)));
-  if (actual === undefined) throw new Error(`read-back failed for ${where(spec)}: the config is missing right after it was put`);
-  const differences = compareConfigs(deps.api.expected(spec), actual);
+  await failingAs('PUT Bucket inventory', spec, withRetries(() => deps.api.put(spec, owner), retry, hooksFor(deps)));
+  const actual = await readBack(spec, deps, retry);
+  if (actual === undefined) throw new Error(`read-back failed for ${where(spec)}: the config is missing right after it was put (${retry.maxAttempts} reads)`);
+  const differences = compareConfigs(deps.api.expected(spec, owner), actual, owner);
   if (differences.length > 0) {
     throw new Error(`read-back failed for ${where(spec)}: the service holds another config:\n${differences.map((d) => `  ${describeDifference(d)}`).join('\n')}`);
   }
   deps.log(`put and read back ${where(spec)}`);
+}
+
+/**
+ * Reads a config just put. A service may make a new config readable only a moment after the PUT, so a 404 is read
+ * again with the same bounded backoff as a failed request (at most `maxAttempts` reads); `undefined` if it stays 404.
+ */
+async function readBack(spec: ManagedInventorySpec, deps: ManagedDependencies, retry: RetryPolicy): Promise<ComparableConfig | undefined> {
+  for (let read = 1; ; read++) {
+    const actual = await failingAs('GET Bucket inventory', spec, withRetries(() => deps.api.read(spec), retry, hooksFor(deps)));
+    if (actual !== undefined || read >= retry.maxAttempts) return actual;
+    const delayMs = backoffDelayMs(read, retry, deps.random);
+    deps.log(`${where(spec)} is not readable yet (404 on read ${read}); reading again in ${delayMs} ms`);
+    await deps.sleep(delayMs);
+  }
 }
 
 /** Deletes a config; one that is already gone is fine (a destroy must be repeatable). */

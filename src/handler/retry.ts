@@ -28,6 +28,12 @@ export interface RetryHooks {
   readonly onRetry?: (attempt: number, delayMs: number, err: unknown) => void;
 }
 
+/** The pause after failed attempt `attempt`: full jitter under a ceiling that doubles from the base delay. */
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(random() * ceiling);
+}
+
 /** Runs `operation` until it succeeds, fails with a non-retryable error, or runs out of attempts. */
 export async function withRetries<T>(operation: (attempt: number) => Promise<T>, policy: RetryPolicy, hooks: RetryHooks): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -35,8 +41,7 @@ export async function withRetries<T>(operation: (attempt: number) => Promise<T>,
       return await operation(attempt);
     } catch (err) {
       if (attempt >= policy.maxAttempts || !isRetryable(err)) throw err;
-      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      const delayMs = Math.round(hooks.random() * ceiling);
+      const delayMs = backoffDelayMs(attempt, policy, hooks.random);
       hooks.onRetry?.(attempt, delayMs, err);
       await hooks.sleep(delayMs);
     }

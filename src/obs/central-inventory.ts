@@ -1,13 +1,20 @@
 import * as v from 'valibot';
 import { assertSameCore, Construct } from '../core';
 import { CentralSources, withOverrides } from '../common/central-sources';
-import { checkPropsShape, entriesOf, propsSchema, reference, strictProps, texts } from '../common/validation/props';
+import { checkPropsShape, entriesOf, propsSchema, reference, strictProps, text, texts } from '../common/validation/props';
 import { BucketInventory, INVENTORY_OPTIONS, InventoryOptions } from './bucket-inventory';
 import { HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
 
 /** One source of a {@link CentralInventory}, and what it changes from the shared inventory settings. */
-export interface SourceOptions extends InventoryOptions {}
+export interface SourceOptions extends InventoryOptions {
+  /**
+   * Construct id of this source's inventory, which its resource addresses derive from. Required when `bucketName`
+   * is a reference (a bucket created in the stack): a literal name is its own id.
+   * @default - the bucket name
+   */
+  readonly sourceId?: string;
+}
 
 /** Props of {@link CentralInventory}. */
 export interface CentralInventoryProps {
@@ -30,7 +37,7 @@ export interface CentralInventoryProps {
   readonly handler?: HandlerOptions;
 }
 
-const SOURCE_OPTIONS_SCHEMA = propsSchema(INVENTORY_OPTIONS);
+const SOURCE_OPTIONS_SCHEMA = propsSchema(entriesOf<SourceOptions>({ ...INVENTORY_OPTIONS, sourceId: v.optional(text) }));
 
 const PROPS_SCHEMA = propsSchema(entriesOf<CentralInventoryProps>({
   destination: reference,
@@ -82,8 +89,9 @@ export class CentralInventory extends Construct {
    */
   public addSource(bucketName: string, options: SourceOptions = {}): BucketInventory {
     checkPropsShape(this.node.path, 'obs.CentralInventory.addSource', 'inventory', SOURCE_OPTIONS_SCHEMA, options);
-    return this.sources.add(bucketName, (constructId) => new BucketInventory(this, constructId, {
-      ...withOverrides<SourceOptions>(this.props.inventory, options),
+    const { sourceId, ...overrides } = options;
+    return this.sources.add(bucketName, sourceId, (constructId) => new BucketInventory(this, constructId, {
+      ...withOverrides<SourceOptions>(this.props.inventory, overrides),
       destination: this.destination,
       bucketName,
       handler: this.props.handler,

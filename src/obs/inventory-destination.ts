@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ObsBucket } from '../.gen/providers/huaweicloud/obs-bucket';
+import { ObsBucket, ObsBucketLifecycleRule } from '../.gen/providers/huaweicloud/obs-bucket';
 import { ObsBucketPolicy } from '../.gen/providers/huaweicloud/obs-bucket-policy';
 import { assertSameCore, Construct, IConstruct, Lazy, TerraformResource, TerraformStack } from '../core';
 import { checkPolicySize } from '../contract/rules/bucket-policy';
@@ -11,6 +11,7 @@ import { checkObsRegion } from '../contract/rules/region';
 import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
 import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
+import { reportExpiryRules } from '../common/report-expiry';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
 import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, text, textMap } from '../common/validation/props';
@@ -177,7 +178,22 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
     const reportPrefix = source.reportPrefix ?? this.reportPrefix;
     if (!this.reportPrefixes.includes(reportPrefix)) this.reportPrefixes.push(reportPrefix);
     this.ensurePolicy();
+    this._reportPrefixesChanged();
     return `${reportPrefix}/${source.bucketName}`;
+  }
+
+  /**
+   * Called when an inventory may have brought a report prefix of its own.
+   * @internal
+   */
+  protected _reportPrefixesChanged(): void {}
+
+  /**
+   * Every report prefix in use: the destination's own, then each inventory's.
+   * @internal
+   */
+  protected _reportPrefixesInUse(): string[] {
+    return [...new Set([this.reportPrefix, ...this.reportPrefixes])];
   }
 
   public addToResourcePolicy(statement: PolicyStatement): void {
@@ -217,7 +233,7 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
   /** Readers get the report objects under every prefix in use and a listing limited to them; then your own statements. */
   private otherStatements(): PolicyStatement[] {
     const readers = this.additions.readers;
-    const prefixes = [...new Set([this.reportPrefix, ...this.reportPrefixes])];
+    const prefixes = this._reportPrefixesInUse();
     const reading: PolicyStatement[] = readers.length === 0 ? [] : [
       { principals: readers, actions: ['GetObject'], resources: prefixes.map((prefix) => `${this.bucketName}/${prefix}/*`) },
       { principals: readers, actions: ['ListBucket'], resources: [this.bucketName], conditions: { StringLike: { prefix: prefixes.map((prefix) => `${prefix}/*`) } } },
@@ -286,10 +302,12 @@ export class InventoryDestination extends InventoryDestinationBase {
 
   /** The `huaweicloud_obs_bucket`. */
   public readonly bucket: TerraformResource;
+  private readonly reportExpirationDays?: number;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
     super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
+    this.reportExpirationDays = props.reportExpirationDays;
     // No `encryption`: OBS delivers no inventory into a bucket with default encryption.
     this.bucket = new ObsBucket(this, 'Bucket', literalTemplates({
       bucket: props.bucketName,
@@ -297,13 +315,22 @@ export class InventoryDestination extends InventoryDestinationBase {
       acl: 'private',
       forceDestroy: props.forceDestroy ?? false,
       tags: props.bucketTags,
-      lifecycleRule: props.reportExpirationDays === undefined ? undefined : [{
-        name: 'expire-inventory-reports',
-        enabled: true,
-        prefix: `${this.reportPrefix}/`,
-        expiration: [{ days: props.reportExpirationDays }],
-      }],
+      lifecycleRule: this.expiryRules(),
     }));
+  }
+
+  /** @internal */
+  protected _reportPrefixesChanged(): void {
+    const rules = this.expiryRules();
+    if (rules) (this.bucket as ObsBucket).putLifecycleRule(rules);
+  }
+
+  /** One rule per report prefix in use, so an inventory with its own `reportPrefix` keeps its reports no longer. */
+  private expiryRules(): ObsBucketLifecycleRule[] | undefined {
+    const days = this.reportExpirationDays;
+    if (days === undefined) return undefined;
+    return literalTemplates(reportExpiryRules(this.reportPrefix, this._reportPrefixesInUse())
+      .map((rule) => ({ name: rule.id, enabled: true, prefix: rule.prefix, expiration: [{ days }] })));
   }
 
   /** @internal */

@@ -71,15 +71,24 @@ describe('cos.CentralInventory: sources', () => {
     expect(central.inventories.map((inventory) => inventory.node.path)).toEqual(['test/Central/a-1250000000', 'test/Central/b-1250000000']);
   });
 
-  test('a source named by a reference gets a construct id by position', () => {
-    let central!: cos.CentralInventory;
-    synth((scope) => {
+  test('a source named by a reference needs its sourceId, which names its resources whatever comes before it', () => {
+    const addresses = (withFirst: boolean) => {
+      let central!: cos.CentralInventory;
+      synth((scope) => {
+        const name = new TerraformVariable(scope, 'source', { type: 'string' }).stringValue;
+        const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
+        central = new cos.CentralInventory(scope, 'Central', { destination, sources: withFirst ? ['a-1250000000'] : [] });
+        central.addSource(name, { appId: '1250000000', sourceId: 'created-logs' });
+      });
+      return central.inventories.map((inventory) => inventory.node.path);
+    };
+    expect(addresses(true)).toEqual(['test/Central/a-1250000000', 'test/Central/created-logs']);
+    expect(addresses(false)).toEqual(['test/Central/created-logs']);
+    expect(() => synth((scope) => {
       const name = new TerraformVariable(scope, 'source', { type: 'string' }).stringValue;
       const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
-      central = new cos.CentralInventory(scope, 'Central', { destination, sources: ['a-1250000000'] });
-      central.addSource(name, { appId: '1250000000' });
-    });
-    expect(central.inventories[1].node.id).toBe('Source1');
+      new cos.CentralInventory(scope, 'Central', { destination }).addSource(name, { appId: '1250000000' });
+    })).toThrow(/^\[test\/Central\] sourceId = undefined: is required for a source whose bucketName is a reference/);
   });
 
   test('works with an imported destination', () => {

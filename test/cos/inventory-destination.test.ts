@@ -38,6 +38,21 @@ describe('cos.InventoryDestination: the bucket', () => {
     });
   });
 
+  test('report expiry covers every report prefix in use: one rule per inventory reportPrefix, ids named by prefix', () => {
+    const json = synthJson((scope) => {
+      const destination = new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, reportPrefix: 'inv', reportExpirationDays: 30 });
+      new cos.BucketInventory(scope, 'Default', { destination, bucketName: 'a-1250000000' });
+      new cos.BucketInventory(scope, 'Audit', { destination, bucketName: 'b-1250000000', reportPrefix: 'audit' });
+      new cos.BucketInventory(scope, 'Again', { destination, bucketName: 'c-1250000000', reportPrefix: 'audit' });
+      new cos.InventoryJob(scope, 'Job', { destination, bucketName: 'd-1250000000', reportPrefix: 'one off/jobs' });
+    });
+    expect(onlyResource(json, 'tencentcloud_cos_bucket').lifecycle_rules).toEqual([
+      { id: 'expire-inventory-reports', filter_prefix: 'inv/', expiration: { days: 30 } },
+      { id: 'expire-inventory-reports-audit', filter_prefix: 'audit/', expiration: { days: 30 } },
+      { id: expect.stringMatching(/^expire-inventory-reports-[0-9a-f]{12}$/), filter_prefix: 'one off/jobs/', expiration: { days: 30 } },
+    ]);
+  });
+
   test('without report expiry there is no lifecycle rule', () => {
     const json = synthJson((scope) => new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION));
     expect(onlyResource(json, 'tencentcloud_cos_bucket').lifecycle_rules).toBeUndefined();

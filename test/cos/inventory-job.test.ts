@@ -17,7 +17,8 @@ function build(props: Partial<cos.InventoryJobProps> = {}) {
     new TerraformOutput(scope, 'reportPath', { value: job.reportPath });
   });
   const json = JSON.parse(out);
-  return { job, out, json, resource: onlyResource(json, 'terraform_data') };
+  const named = (prefix: string) => Object.entries<any>(json.resource.terraform_data).find(([name]) => name.startsWith(prefix))?.[1];
+  return { job, out, json, resource: named('Job_1DDAA689'), wait: named('Job_Wait_') };
 }
 
 const RUN_ID = '${join("-", ["one-off", substr(replace(terraform_data.Job_1DDAA689.id, "-", ""), 0, 12)])}';
@@ -42,9 +43,10 @@ describe('cos.InventoryJob: the job resource', () => {
     expect(resource).toMatchSnapshot();
   });
 
-  test('is a terraform_data replaced when the job changes, which runs it again', () => {
+  test('is a terraform_data replaced when what defines the job changes, which runs it again', () => {
     const { resource, out } = build();
-    expect(out).toHaveResourceWithProperties(DataResource, { triggers_replace: { job: resource.input.job } });
+    const { version: _version, ...definition } = resource.input.job;
+    expect(out).toHaveResourceWithProperties(DataResource, { triggers_replace: { job: definition } });
   });
 
   test('runs the bundled handler on create, with the job Terraform-encoded and the resource id as the run', () => {
@@ -91,30 +93,80 @@ describe('cos.InventoryJob: the job resource', () => {
   });
 });
 
+// Which props re-run a job (a new, billed POST under a new id): those whose change alters the job resource's
+// triggers_replace. Every other prop may change what the job resource holds or how the wait runs, never the run.
+describe('cos.InventoryJob: which props re-run the job', () => {
+  const BASE: Partial<cos.InventoryJobProps> = { waitForReport: true, filter: { prefix: 'a/' }, optionalFields: [cos.InventoryField.SIZE] };
+  const triggersOf = (props: Partial<cos.InventoryJobProps>) => build({ ...BASE, ...props }).resource.triggers_replace;
+  const waitTriggersOf = (props: Partial<cos.InventoryJobProps>) => build({ ...BASE, ...props }).wait?.triggers_replace;
+  const reruns: Array<[string, Partial<cos.InventoryJobProps>, boolean]> = [
+    ['bucketName', { bucketName: 'other-1250000000' }, true],
+    ['appId', { bucketName: 'other-1250000001', appId: '1250000001' }, true],
+    ['filter.prefix', { filter: { prefix: 'b/' } }, true],
+    ['filter.objectTags', { filter: { prefix: 'a/', objectTags: { k: 'v' } } }, true],
+    ['filter.createdAfter', { filter: { prefix: 'a/', createdAfter: 1704067200 } }, true],
+    ['optionalFields', { optionalFields: [cos.InventoryField.ETAG] }, true],
+    ['includedObjectVersions', { includedObjectVersions: InventoryObjectVersions.ALL }, true],
+    ['reportPrefix', { reportPrefix: 'audit' }, true],
+    ['encryptReports', { encryptReports: false }, true],
+    ['jobIdPrefix', { jobIdPrefix: 'audit' }, true],
+    ['rerunKey', { rerunKey: '2026-12-06' }, true],
+    ['waitTimeoutSeconds', { waitTimeoutSeconds: 60 }, false],
+    ['pollIntervalSeconds', { pollIntervalSeconds: 5 }, false],
+    ['reportSummaryDepth', { reportSummaryDepth: 3 }, false],
+    ['handler.nodeExecutable', { handler: { nodeExecutable: '/usr/bin/node' } }, false],
+    ['handler.endpoint', { handler: { endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn' } } }, false],
+  ];
+  test.each(reruns)('%s: re-runs the job = %s', (_prop, props, rerun) => {
+    expect(JSON.stringify(triggersOf(props)) !== JSON.stringify(triggersOf({}))).toBe(rerun);
+  });
+
+  test('waitForReport on or off re-runs nothing: it adds or removes only the wait', () => {
+    expect(build({ ...BASE, waitForReport: false }).resource.triggers_replace).toEqual(triggersOf({}));
+  });
+
+  test('no prop re-runs the wait by itself: it waits once per run of the job', () => {
+    for (const [, props] of reruns) expect(waitTriggersOf(props)).toEqual({ run: '${terraform_data.Job_1DDAA689.id}' });
+  });
+});
+
 describe('cos.InventoryJob: options', () => {
   test('runOnEveryDeploy adds timestamp() to the replacement triggers', () => {
     const { resource } = build({ runOnEveryDeploy: true });
-    expect(resource.triggers_replace).toEqual({ job: resource.input.job, deploy: '${timestamp()}' });
+    expect(resource.triggers_replace).toEqual({ job: expect.objectContaining({ bucket: 'logs-1250000000' }), deploy: '${timestamp()}' });
   });
 
-  test('waitForReport adds the wait, with its defaults', () => {
-    const { resource } = build({ waitForReport: true });
-    expect(resource.input.job.wait).toEqual({ timeoutSeconds: 3600, pollIntervalSeconds: 30 });
+  test('waitForReport adds a wait resource, with its defaults; the job resource itself never waits', () => {
+    const { resource, wait } = build({ waitForReport: true });
+    expect(resource.input.job.wait).toBeUndefined();
+    expect(wait.input.job).toEqual({ ...resource.input.job, wait: { timeoutSeconds: 3600, pollIntervalSeconds: 30 } });
+  });
+
+  test('the wait runs verify once per run of the job, for that run\'s job id', () => {
+    const { wait } = build({ waitForReport: true });
+    expect(wait.triggers_replace).toEqual({ run: '${terraform_data.Job_1DDAA689.id}' });
+    expect(localExec(wait)).toEqual({
+      command: 'verify',
+      interpreter: ['node', SCRIPT],
+      environment: { INVENTORY_JOB: '${jsonencode(self.input.job)}', INVENTORY_JOB_ID: RUN_ID },
+    });
   });
 
   test('waitForReport takes the timeout and the poll interval', () => {
-    const { resource } = build({ waitForReport: true, waitTimeoutSeconds: 600, pollIntervalSeconds: 15 });
-    expect(resource.input.job.wait).toEqual({ timeoutSeconds: 600, pollIntervalSeconds: 15 });
+    const { wait } = build({ waitForReport: true, waitTimeoutSeconds: 600, pollIntervalSeconds: 15 });
+    expect(wait.input.job.wait).toEqual({ timeoutSeconds: 600, pollIntervalSeconds: 15 });
   });
 
   test('reportSummaryDepth asks the handler for a summary of the waited-for report', () => {
-    const { resource } = build({ waitForReport: true, reportSummaryDepth: 2 });
-    expect(resource.input.job.wait).toEqual({ timeoutSeconds: 3600, pollIntervalSeconds: 30, summaryDepth: 2 });
+    const { wait } = build({ waitForReport: true, reportSummaryDepth: 2 });
+    expect(wait.input.job.wait).toEqual({ timeoutSeconds: 3600, pollIntervalSeconds: 30, summaryDepth: 2 });
   });
 
-  test('without waitForReport the job is submitted without waiting', () => {
-    const { resource } = build();
+  test('without waitForReport the job is submitted without waiting, and there is no wait resource', () => {
+    const { resource, wait, job } = build();
     expect(resource.input.job.wait).toBeUndefined();
+    expect(wait).toBeUndefined();
+    expect(job.waitResource).toBeUndefined();
   });
 
   test('the creation period filter', () => {

@@ -37,6 +37,13 @@ describe('cos.ServiceRole.create', () => {
     });
   });
 
+  test('the role, its policy and the attachment survive the stack: prevent_destroy unless allowDestroy', () => {
+    const lifecycles = (out: string) => ['tencentcloud_cam_role', 'tencentcloud_cam_policy', 'tencentcloud_cam_role_policy_attachment']
+      .map((type) => onlyResource(JSON.parse(out), type).lifecycle);
+    expect(lifecycles(synthCreated())).toEqual(Array(3).fill({ prevent_destroy: true }));
+    expect(lifecycles(synthCreated(undefined, { ownerUin: '100000000001', allowDestroy: true }))).toEqual(Array(3).fill({ prevent_destroy: false }));
+  });
+
   test('the policy is named CosInventoryReportWriter unless told otherwise', () => {
     expect(synthCreated()).toHaveResourceWithProperties(CamPolicy, { name: 'CosInventoryReportWriter' });
     expect(synthCreated(undefined, { ownerUin: '100000000001', policyName: 'ReportWriter' })).toHaveResourceWithProperties(CamPolicy, { name: 'ReportWriter' });

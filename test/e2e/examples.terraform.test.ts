@@ -31,9 +31,20 @@ describeWithRealProviders('examples with the real tencentcloud provider', () => 
 
     expect(await w.plan()).toMatchObject({ code: 0 });
 
+    // The account-wide COS_QcsRole outlives the stack: destroy refuses to delete it, and nothing is deleted.
+    await expect(w.terraform('destroy', '-auto-approve', '-input=false')).rejects.toMatchObject({
+      stderr: expect.stringMatching(/Instance cannot be destroyed[\s\S]*tencentcloud_cam_[a-z_]+\.CosServiceRole_[A-Za-z_0-9]+\s+has lifecycle\.prevent_destroy set/),
+    });
+    expect(w.cos.buckets.has('inventory-reports-1250000000')).toBe(true);
+    // As README says: hand the role over (forget its three resources), then destroy the rest.
+    const camResources = (await w.terraform('state', 'list')).split('\n').filter((address) => address.startsWith('tencentcloud_cam_'));
+    expect(camResources).toHaveLength(3);
+    await w.terraform('state', 'rm', ...camResources);
     await w.terraform('destroy', '-auto-approve', '-input=false');
     expect(w.cos.buckets.has('inventory-reports-1250000000')).toBe(false);
     for (const source of ['app-logs-1250000000', 'user-media-1250000000']) expect(w.cos.inventoryConfigsOf(source).size).toBe(0);
+    expect([...w.cloudApi!.roles.values()].map((role) => role.RoleName)).toEqual(['COS_QcsRole']);
+    expect(w.cloudApi!.attachments.size).toBe(1);
     w.expectCleanTraffic();
   }, 300_000);
 

@@ -82,6 +82,43 @@ test('create runs the job once, an unchanged apply runs nothing, a change runs i
   }
 }, 240_000);
 
+test('only what defines the job re-runs it: a failed wait taints only the wait, a wait-setting change submits nothing, rerunKey does', async () => {
+  await cos.stop();
+  cos = await new FakeCos({ deliverReports: true, corruptReport: 'missing-file' }).start();
+  await initWith({ waitTimeoutSeconds: 5 });
+  const failure = await terraform('apply', '-auto-approve', '-input=false').then(() => undefined, (err: { stderr: string }) => err);
+  expect(failure?.stderr.replace(/\s+/g, ' ')).toMatch(/waiting for the report failed/);
+  expect(cos.inventoryPosts).toHaveLength(1);
+  const jobId = cos.inventoryPosts[0].query.id;
+
+  // COS finishes writing the report; the next apply waits again for the same job and submits nothing.
+  const manifestKey = [...cos.objects.keys()].find((key) => key.includes(jobId) && key.endsWith('/manifest.json'))!;
+  const { files } = JSON.parse(cos.objects.get(manifestKey)!.toString('utf8'));
+  const [bucket] = manifestKey.split('/');
+  cos.putObject(bucket, files[0].key, Buffer.alloc(files[0].size));
+  const resumed = await terraform('apply', '-auto-approve', '-input=false');
+  expect(resumed).toContain('report verified');
+  expect(resumed).toMatch(/terraform_data\.Audit_Wait_[0-9A-F]{8}: Creation complete/);
+  expect(cos.inventoryPosts).toHaveLength(1);
+  expect(await planExitCode(terraform)).toMatchObject({ code: 0 });
+
+  // How long to wait is not the job: an in-place update, nothing submitted, nothing waited for.
+  synthInto({ waitTimeoutSeconds: 60 });
+  const changed = await planExitCode(terraform);
+  expect(changed.output).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  await terraform('apply', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts).toHaveLength(1);
+  expect(await planExitCode(terraform)).toMatchObject({ code: 0 });
+
+  // An explicit rerun key runs it again, under a new id.
+  synthInto({ waitTimeoutSeconds: 60, rerunKey: 'second' });
+  await terraform('apply', '-auto-approve', '-input=false').catch(() => undefined);
+  expect(cos.inventoryPosts).toHaveLength(2);
+  expect(cos.inventoryPosts[1].query.id).not.toBe(jobId);
+  await terraform('destroy', '-auto-approve', '-input=false');
+  expect(cos.inventoryPosts).toHaveLength(2);
+}, 300_000);
+
 test('runOnEveryDeploy runs the job on every apply', async () => {
   await initWith({ runOnEveryDeploy: true });
   await terraform('apply', '-auto-approve', '-input=false');

@@ -9,6 +9,7 @@
 // The first block checks the fake itself (SigV4, policy normalization, inventory rules) and needs no provider.
 import { request } from 'node:http';
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { TerraformStack } from 'cdktf';
 import { XMLParser } from 'fast-xml-parser';
 import { BucketPolicyOwner, cos, InventoryFrequency } from '../../src';
@@ -17,6 +18,7 @@ import { FakeProxy } from '../support/fake-proxy';
 import { describeWithRealProviders } from '../support/real-provider';
 import { RealProviderWorld } from '../support/real-provider-world';
 import { expectedSigV4Signature, parseSigV4Authorization, signSigV4 } from '../support/sigv4';
+import { cli } from '../support/cli';
 
 const REGION = 'ap-guangzhou';
 const OWNER_UIN = '100000000001';
@@ -360,6 +362,69 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
     expect(w.cos.buckets.has(REPORTS)).toBe(false);
   }, 240_000);
+
+  test('report expiry reaches every report prefix in use: a lifecycle rule per inventory reportPrefix, and the next plan is empty', async () => {
+    const w = await open([LOGS]);
+    w.synth(STACK, REGION, (stack) => {
+      const destination = buildDestination(stack, { reportExpirationDays: 7, forceDestroy: true });
+      new cos.BucketInventory(stack, 'Default', { destination, bucketName: LOGS, inventoryId: 'default-prefix' });
+      new cos.BucketInventory(stack, 'Audit', { destination, bucketName: LOGS, inventoryId: 'audit-prefix', reportPrefix: 'audit' });
+    });
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    w.expectCleanTraffic();
+    const rules = xml.parse(w.cos.buckets.get(REPORTS)!.subresources.get('lifecycle')!).LifecycleConfiguration.Rule;
+    expect(rules).toEqual([
+      { ID: 'expire-inventory-reports', Status: 'Enabled', Filter: { Prefix: 'cos_bucket_inventory/' }, Expiration: { Days: '7' } },
+      { ID: 'expire-inventory-reports-audit', Status: 'Enabled', Filter: { Prefix: 'audit/' }, Expiration: { Days: '7' } },
+    ]);
+    expect((await w.plan()).code).toBe(0);
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+    w.expectCleanTraffic();
+  }, 240_000);
+
+  test('check --repair puts back a provider-managed and a handler-managed config so that check and terraform plan both find nothing', async () => {
+    const w = await open([LOGS]);
+    w.synth(STACK, REGION, (stack) => {
+      const destination = buildDestination(stack, {});
+      new cos.BucketInventory(stack, 'ByProvider', { destination, bucketName: LOGS, inventoryId: 'by-provider', filter: { prefix: 'logs/' }, optionalFields: [cos.InventoryField.SIZE], encryptReports: false });
+      new cos.BucketInventory(stack, 'ByHandler', { destination, bucketName: LOGS, inventoryId: 'by-handler', filter: { prefix: 'data/' }, optionalFields: [cos.InventoryField.SIZE] });
+    });
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    w.expectCleanTraffic();
+    const stackDir = path.join(w.dir, 'stacks', STACK);
+    const env = { TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: w.proxy.url };
+    expect((await cli(['check', stackDir], env)).code).toBe(0);
+
+    // Deleted in the console, both of them: check finds it, terraform plan only the provider's.
+    w.cos.inventoryConfigsOf(LOGS).clear();
+    const drift = await cli(['check', stackDir, '--json'], env);
+    expect(drift.code).toBe(3);
+    expect(JSON.parse(drift.stdout).configs.map((c: { path: string; id: string; status: string }) => `${c.path} ${c.id} ${c.status}`).sort())
+      .toEqual(['handler by-handler missing', 'provider by-provider missing']);
+
+    const repair = await cli(['check', stackDir, '--repair'], env);
+    expect(repair.stdout).toContain('checked 2 inventory config(s): 0 match, 0 drifted, 2 missing, 2 repaired');
+    expect(repair.code).toBe(0);
+    // Put back in the form its owner puts: the prefix of the provider's config inside Filter/And, where the provider reads it.
+    expect(w.cos.inventoryConfigsOf(LOGS).get('by-provider')).toContain('<Filter><And><Prefix>logs/</Prefix></And></Filter>');
+    expect(w.cos.inventoryConfigsOf(LOGS).get('by-handler')).toContain('<Filter><Prefix>data/</Prefix></Filter>');
+    expect((await cli(['check', stackDir], env)).code).toBe(0);
+    expect((await w.plan()).code).toBe(0);
+
+    // A provider config in the handler's form (as repair put it before): the provider would plan a change, so check says drift.
+    const held = w.cos.inventoryConfigsOf(LOGS);
+    held.set('by-provider', held.get('by-provider')!.replace('<And><Prefix>logs/</Prefix></And>', '<Prefix>logs/</Prefix>'));
+    expect((await w.plan()).code).toBe(2);
+    const reshaped = await cli(['check', stackDir], env);
+    expect(reshaped.stdout).toContain('cos logs-1250000000 by-provider: Filter.And.Prefix: declared "logs/", live (none)');
+    expect(reshaped.code).toBe(3);
+    expect((await cli(['check', stackDir, '--repair'], env)).code).toBe(0);
+    expect((await w.plan()).code).toBe(0);
+    w.expectCleanTraffic();
+    await w.terraform('destroy', '-auto-approve', '-input=false');
+  }, 300_000);
 
   test('existing destination with its policy; turning on encryption moves the config from the provider resource to the handler, intact', async () => {
     const w = await open([REPORTS, LOGS]);

@@ -355,6 +355,17 @@ describe('compareConfigs', () => {
     ]);
   });
 
+  test('for a provider-managed config the prefix belongs in Filter/And: the handler\'s form is drift (the provider reads no prefix)', () => {
+    const provider = (xml: string) => xmlComparable(xml);
+    expect(cosPutXml(WAREHOUSE_SPEC, 'provider')).toContain('<Filter><And><Prefix>exports/</Prefix></And><Period><StartTime>1704067200</StartTime></Period></Filter>');
+    expect(compareConfigs(cosComparable(WAREHOUSE_SPEC), provider(cosPutXml(WAREHOUSE_SPEC, 'provider')))).toEqual([]);
+    expect(compareConfigs(provider(cosPutXml(WAREHOUSE_SPEC, 'provider')), provider(cosPutXml(WAREHOUSE_SPEC, 'provider')), 'provider')).toEqual([]);
+    expect(compareConfigs(provider(cosPutXml(WAREHOUSE_SPEC, 'provider')), cosComparable(WAREHOUSE_SPEC), 'provider')).toEqual([
+      { field: 'Filter.And.Prefix', declared: 'exports/', live: undefined },
+      { field: 'Filter.Prefix', declared: undefined, live: 'exports/' },
+    ]);
+  });
+
   test('a tag filter added live is one difference, whether or not COS wraps the prefix in And', () => {
     const live = xmlComparable(cosPutXml(WAREHOUSE_SPEC).replace('<Prefix>exports/</Prefix>', '<And><Prefix>exports/</Prefix><Tag><Key>team</Key><Value>media</Value></Tag></And>'));
     expect(compareConfigs(cosComparable(WAREHOUSE_SPEC), live)).toEqual([{ field: 'Filter.Tag', declared: undefined, live: 'team=media' }]);
@@ -364,13 +375,13 @@ describe('compareConfigs', () => {
 /** An in-memory service holding COS configs as XML, as the fake does. */
 function memoryApi(held: Map<string, string>, fail?: Error): InventoryConfigApi {
   return {
-    async put(spec) { held.set(spec.id, cosPutXml(spec)); },
+    async put(spec, owner) { held.set(spec.id, cosPutXml(spec, owner)); },
     async read(target) {
       if (fail) throw fail;
       const xml = held.get(target.id);
       return xml === undefined ? undefined : xmlComparable(xml);
     },
-    expected: cosComparable,
+    expected: (spec, owner) => xmlComparable(cosPutXml(spec, owner)),
     async delete(target) { return held.delete(target.id); },
   };
 }
@@ -397,6 +408,27 @@ describe('checkConfigs', () => {
     expect(printed[printed.length - 1]).toBe('checked 3 inventory config(s): 1 match, 1 drifted, 1 missing, 2 repaired');
     expect(held.get('tagged')).toBe(cosPutXml(TAGGED_SPEC));
     expect(held.get('daily')).toBe(cosPutXml(LOGS_SPEC));
+  });
+
+  test('a provider-managed config is compared and repaired in the provider\'s form; every result is returned for --json', async () => {
+    const held = new Map([['warehouse-weekly', cosPutXml(WAREHOUSE_SPEC)]]);
+    const warehouse: DeclaredConfig = { resource: 'tencentcloud_cos_bucket_inventory.Warehouse', managedBy: 'provider', spec: WAREHOUSE_SPEC };
+    const drift = await checkConfigs([warehouse, declared(LOGS_SPEC)], false, deps(memoryApi(held)));
+    expect(drift.exitCode).toBe(3);
+    expect(drift.configs).toEqual([
+      {
+        address: 'tencentcloud_cos_bucket_inventory.Warehouse', service: 'cos', bucket: 'warehouse-1250000000', region: 'ap-guangzhou', id: 'warehouse-weekly',
+        path: 'provider', status: 'drifted', differences: [
+          { field: 'Filter.And.Prefix', declared: 'exports/', live: undefined },
+          { field: 'Filter.Prefix', declared: undefined, live: 'exports/' },
+        ],
+      },
+      { address: 'terraform_data.daily', service: 'cos', bucket: 'app-logs-1250000000', region: 'ap-guangzhou', id: 'daily', path: 'handler', status: 'missing', differences: [] },
+    ]);
+    const repaired = await checkConfigs([warehouse, declared(LOGS_SPEC)], true, deps(memoryApi(held)));
+    expect(repaired.configs.map((c) => [c.status, c.repaired])).toEqual([['drifted', true], ['missing', true]]);
+    expect(held.get('warehouse-weekly')).toBe(cosPutXml(WAREHOUSE_SPEC, 'provider'));
+    expect((await checkConfigs([warehouse], false, deps(memoryApi(held)))).configs[0].status).toBe('matches');
   });
 
   test('a failed request is reported, the other configs are still checked, exit 1', async () => {
@@ -436,7 +468,13 @@ describe('cos-inventory check (bundled CLI)', () => {
   /** Puts each declared config with the CLI's own `put`: the services then hold exactly what the stack declares. */
   async function seed(): Promise<void> {
     const { configs } = readStackInput(stackDir, undefined, { readText: (file) => { try { return readFileSync(file, 'utf8'); } catch { return undefined; } } });
-    for (const { spec } of configs) {
+    for (const { spec, managedBy } of configs) {
+      if (managedBy === 'provider') {
+        // What tencentcloud_cos_bucket_inventory puts: the prefix inside Filter/And.
+        if (!cos.configs.has(spec.bucket)) cos.configs.set(spec.bucket, new Map());
+        cos.configs.get(spec.bucket)!.set(spec.id, cosPutXml(spec, 'provider'));
+        continue;
+      }
       const put = await cli(['put'], { ...env(), INVENTORY_CONFIG: JSON.stringify(spec) });
       expect(put.stderr).not.toContain('error'); expect(put.code).toBe(0);
     }
@@ -481,7 +519,7 @@ describe('cos-inventory check (bundled CLI)', () => {
     // Edited in the console: IsEnabled flipped; the prefix changed and a tag filter added.
     tagged.set('tagged', tagged.get('tagged')!.replace('<IsEnabled>true</IsEnabled>', '<IsEnabled>false</IsEnabled>'));
     warehouse.set('warehouse-weekly', warehouse.get('warehouse-weekly')!.replace(
-      '<Prefix>exports/</Prefix>', '<And><Prefix>imports/</Prefix><Tag><Key>team</Key><Value>media</Value></Tag></And>'));
+      '<And><Prefix>exports/</Prefix></And>', '<And><Prefix>imports/</Prefix><Tag><Key>team</Key><Value>media</Value></Tag></And>'));
     // Deleted.
     cos.configs.get('app-logs-1250000000')!.delete('daily');
     // An optional field added on OBS.
@@ -491,8 +529,8 @@ describe('cos-inventory check (bundled CLI)', () => {
     expect(drift.stdout.split('\n')).toEqual([
       'cos examplebucket-1250000000 tagged: IsEnabled: declared "true", live "false"',
       'obs examplebucket test_id: OptionalFields.Field: declared "LastModifiedDate,Size", live "ETag,LastModifiedDate,Size"',
-      'cos warehouse-1250000000 warehouse-weekly: Filter.Prefix: declared "exports/", live "imports/"',
-      'cos warehouse-1250000000 warehouse-weekly: Filter.Tag: declared (none), live "team=media"',
+      'cos warehouse-1250000000 warehouse-weekly: Filter.And.Prefix: declared "exports/", live "imports/"',
+      'cos warehouse-1250000000 warehouse-weekly: Filter.And.Tag: declared (none), live "team=media"',
       'cos app-logs-1250000000 daily: missing',
       'checked 4 inventory config(s): 0 match, 3 drifted, 1 missing',
       '',
@@ -507,13 +545,40 @@ describe('cos-inventory check (bundled CLI)', () => {
     expect(repair.code).toBe(0);
     noSecrets(repair);
     expect(cosXml('examplebucket-1250000000', 'tagged')).toBe(cosPutXml(TAGGED_SPEC));
-    expect(cosXml('warehouse-1250000000', 'warehouse-weekly')).toBe(cosPutXml(WAREHOUSE_SPEC));
-    expect(cosXml('app-logs-1250000000', 'daily')).toBe(cosPutXml(LOGS_SPEC));
+    expect(cosXml('warehouse-1250000000', 'warehouse-weekly')).toBe(cosPutXml(WAREHOUSE_SPEC, 'provider'));
+    expect(cosXml('app-logs-1250000000', 'daily')).toBe(cosPutXml(LOGS_SPEC, 'provider'));
     expect(obs.configs.get('examplebucket')?.get('test_id').OptionalFields).toEqual({ Field: ['Size', 'LastModifiedDate'] });
 
     const again = await cli(['check', stackDir], env());
     expect(again.stdout).toContain('checked 4 inventory config(s): 4 match, 0 drifted, 0 missing\n');
     expect(again.code).toBe(0);
+  });
+
+  test('--json: one document on stdout, one object per config, the same exit codes', async () => {
+    await seed();
+    const tagged = cos.configs.get('examplebucket-1250000000')!;
+    tagged.set('tagged', tagged.get('tagged')!.replace('<IsEnabled>true</IsEnabled>', '<IsEnabled>false</IsEnabled>'));
+    cos.configs.get('app-logs-1250000000')!.delete('daily');
+    const drift = await cli(['check', stackDir, '--json'], env());
+    expect(drift.code).toBe(3);
+    const document = JSON.parse(drift.stdout);
+    expect(document).toMatchObject({ exitCode: 3, checked: 4, matching: 2, drifted: 1, missing: 1, repaired: 0, failed: 0 });
+    expect(document.configs).toEqual([
+      {
+        address: 'terraform_data.Tagged_Managed_Config_B9885E5A', service: 'cos', bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', id: 'tagged',
+        path: 'handler', status: 'drifted', differences: [{ field: 'IsEnabled', declared: 'true', live: 'false' }],
+      },
+      { address: 'terraform_data.Obs_Managed_Config_234E063B', service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'test_id', path: 'handler', status: 'matches', differences: [] },
+      {
+        address: 'tencentcloud_cos_bucket_inventory.Warehouse_50B5FE91', service: 'cos', bucket: 'warehouse-1250000000', region: 'ap-guangzhou', id: 'warehouse-weekly',
+        path: 'provider', status: 'matches', differences: [],
+      },
+      { address: 'tencentcloud_cos_bucket_inventory.Logs_1A2B3C4D', service: 'cos', bucket: 'app-logs-1250000000', region: 'ap-guangzhou', id: 'daily', path: 'provider', status: 'missing', differences: [] },
+    ]);
+    const repair = await cli(['check', stackDir, '--json', '--repair'], env());
+    expect(repair.code).toBe(0);
+    expect(JSON.parse(repair.stdout).configs.map((c: { status: string; repaired?: boolean }) => `${c.status} ${c.repaired}`)).toEqual(['drifted true', 'matches undefined', 'matches undefined', 'missing true']);
+    noSecrets(repair);
   });
 
   test('a value known only after apply: exit 2 naming it without state; read from the local state or --state', async () => {

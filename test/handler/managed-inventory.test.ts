@@ -160,6 +160,23 @@ describe('COS periodic configs with a tag filter (the handler client against the
     expect(attempts('DELETE')).toBe(4);
   });
 
+  test('a config readable only a moment after its PUT: the read-back is tried again on 404, with backoff, at most 4 times', async () => {
+    const notYet = (n: number) => Array.from({ length: n }, () => ({ kind: 'status' as const, status: 404, code: 'NoSuchInventoryConfiguration' }));
+    cos.inject({ kind: 'pass' }, ...notYet(2));
+    await putAndVerify(COS_SPEC, deps(api));
+    expect(cos.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'GET 404', 'GET 404', 'GET 200']);
+    expect(lines.filter((l) => l.includes('not readable yet'))).toEqual([
+      'COS bucket examplebucket-1250000000 (ap-guangzhou), inventory tagged is not readable yet (404 on read 1); reading again in 250 ms',
+      'COS bucket examplebucket-1250000000 (ap-guangzhou), inventory tagged is not readable yet (404 on read 2); reading again in 500 ms',
+    ]);
+    cos.requests.length = 0;
+    cos.inject({ kind: 'pass' }, ...notYet(4));
+    await expect(putAndVerify(COS_SPEC, deps(api))).rejects.toThrow(
+      'read-back failed for COS bucket examplebucket-1250000000 (ap-guangzhou), inventory tagged: the config is missing right after it was put (4 reads)',
+    );
+    expect(cos.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'GET 404', 'GET 404', 'GET 404', 'GET 404']);
+  });
+
   test('encrypted reports are sent as the documented empty <SSE-COS>, and a read-back without it fails', async () => {
     const encrypted = { ...COS_SPEC, destination: { ...COS_SPEC.destination, encryption: true } };
     await putAndVerify(encrypted, deps(api));

@@ -43,6 +43,18 @@ describe('obs.InventoryDestination: the bucket', () => {
     });
   });
 
+  test('report expiry covers every report prefix in use: one rule per inventory reportPrefix', () => {
+    const json = synthJson((scope) => {
+      const destination = new obs.InventoryDestination(scope, 'Dest', { ...OBS_DESTINATION, reportPrefix: 'inv', reportExpirationDays: 30 });
+      new obs.BucketInventory(scope, 'Default', { destination, bucketName: 'logs' });
+      new obs.BucketInventory(scope, 'Audit', { destination, bucketName: 'media', reportPrefix: 'audit' });
+    });
+    expect(onlyResource(json, 'huaweicloud_obs_bucket').lifecycle_rule).toEqual([
+      { name: 'expire-inventory-reports', enabled: true, prefix: 'inv/', expiration: [{ days: 30 }] },
+      { name: 'expire-inventory-reports-audit', enabled: true, prefix: 'audit/', expiration: [{ days: 30 }] },
+    ]);
+  });
+
   test('report expiry is a whole number of days', () => {
     expect(() => synth((scope) => new obs.InventoryDestination(scope, 'Dest', { ...OBS_DESTINATION, reportExpirationDays: 1.5 }))).toThrow(
       '[test/Dest] reportExpirationDays = 1.5: must be a whole number of days, 1 or more',

@@ -3,7 +3,12 @@
 // signature (obs-signature.ts), keeps inventory configs per bucket, and answers with the PUT Bucket Inventory
 // seed's error codes: MalformedXML, InvalidArgument, InventoryCountOverLimit, PrefixExistInclusionRelationship.
 // It also holds objects (tests put them) for GET Object and for ListObjects (prefix, delimiter, marker, max-keys,
-// paged at `listPageSize`), which the report reader uses to find and fetch reports.
+// paged at `listPageSize`), which the report reader uses to find and fetch reports. For the real huaweicloud
+// provider (huaweicloud_obs_bucket, huaweicloud_obs_bucket_policy) it keeps buckets: Create, Head and Delete Bucket,
+// and the bucket sub-resources the provider writes (lifecycle, policy, tagging) and reads (those, and the ones it
+// only reads, answered as for a new bucket: versioning, storage policy, logging, quota, storage info, encryption,
+// website, CORS, custom domains), with the documented "not configured" error codes. Any other bucket operation is
+// answered 501 and listed in `unfaked`. `FakeHuaweiBss` answers the one BSS call the provider makes at start.
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { createHash } from 'node:crypto';
@@ -14,11 +19,44 @@ export const FAKE_OBS_ACCESS_KEY = 'FAKEOBSACCESSKEY00000';
 export const FAKE_OBS_SECRET_KEY = 'fakeObsSecretThatMustNeverBeLogged000';
 
 const MAX_CONFIGS = 10;
+/** The parameters of ListObjects, a GET on the bucket root that is not a sub-resource. */
+const LIST_PARAMETERS = ['prefix', 'delimiter', 'marker', 'max-keys', 'encoding-type'];
 const FIELDS = ['Size', 'LastModifiedDate', 'ETag', 'IsMultipartUploaded', 'ReplicationStatus'];
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Field' });
 const builder = new XMLBuilder({});
 
+/** A bucket as the fake holds it: created with its region, ACL and storage class, and sub-resources as sent. */
+export interface FakeObsBucket {
+  readonly region: string;
+  readonly acl: string;
+  readonly storageClass: string;
+  /** Sub-resource to the exact body last PUT (`policy`: the policy document OBS received). */
+  readonly subresources: Map<string, string>;
+}
+
+/** Sub-resources the provider writes and reads back, with OBS's error code when none is configured. */
+const WRITABLE_SUBRESOURCES: Record<string, string> = {
+  lifecycle: 'NoSuchLifecycleConfiguration', policy: 'NoSuchBucketPolicy', tagging: 'NoSuchTagSet',
+};
+const XMLNS = 'xmlns="http://obs.myhwclouds.com/doc/2015-06-30/"';
+/** Sub-resources the provider only reads: how a new bucket answers (an XML body, or the "not configured" error). */
+const NEW_BUCKET_ANSWERS: Record<string, { xml?: (bucket: FakeObsBucket) => string; missing?: string }> = {
+  versioning: { xml: () => `<VersioningConfiguration ${XMLNS}></VersioningConfiguration>` },
+  storagePolicy: { xml: (bucket) => `<StorageClass ${XMLNS}>${bucket.storageClass}</StorageClass>` },
+  logging: { xml: () => `<BucketLoggingStatus ${XMLNS}></BucketLoggingStatus>` },
+  quota: { xml: () => `<Quota ${XMLNS}><StorageQuota>0</StorageQuota></Quota>` },
+  storageinfo: { xml: () => `<GetBucketStorageInfoResult ${XMLNS}><Size>0</Size><ObjectNumber>0</ObjectNumber></GetBucketStorageInfoResult>` },
+  customdomain: { xml: () => `<ListBucketCustomDomainsResult ${XMLNS}></ListBucketCustomDomainsResult>` },
+  encryption: { missing: 'NoSuchEncryptionConfiguration' },
+  website: { missing: 'NoSuchWebsiteConfiguration' },
+  cors: { missing: 'NoSuchCORSConfiguration' },
+};
+
 export class FakeObs extends FakeServer {
+  /** Buckets created through Create Bucket (the handler's inventory calls need none). */
+  readonly buckets = new Map<string, FakeObsBucket>();
+  /** Bucket operations the fake does not implement, as `<METHOD> Bucket ?<sub-resource>`. */
+  readonly unfaked: string[] = [];
   /** Configs per bucket: id to the parsed configuration. */
   readonly configs = new Map<string, Map<string, any>>();
   /** Objects per bucket: key to body. */
@@ -68,6 +106,10 @@ export class FakeObs extends FakeServer {
   }
 
   protected route(record: RecordedRequest, body: Buffer, res: ServerResponse): void {
+    const subresources = Object.keys(record.query);
+    if (record.path === '/' && !(record.method === 'GET' && subresources.every((name) => LIST_PARAMETERS.includes(name))) && !('inventory' in record.query)) {
+      return this.bucketOperation(record, subresources, body, res);
+    }
     if (!('inventory' in record.query)) return this.routeObjects(record, res);
     const id = record.query.id;
     const configs = this.configs.get(record.bucket) ?? new Map<string, any>();
@@ -88,6 +130,57 @@ export class FakeObs extends FakeServer {
     checkAgainstOthers(configuration, id, configs);
     configs.set(id, configuration);
     this.ok(record, res);
+  }
+
+  /** Create, Head and Delete Bucket, and the sub-resources the huaweicloud provider writes and reads. */
+  private bucketOperation(record: RecordedRequest, subresources: string[], body: Buffer, res: ServerResponse): void {
+    const operation = `${record.method} Bucket${subresources.length ? ` ?${subresources.join('&')}` : ''}`;
+    const bucket = this.buckets.get(record.bucket);
+    if (subresources.length === 0 && record.method === 'PUT') return this.createBucket(record, body, res);
+    if (subresources.length === 0 && record.method === 'HEAD') {
+      if (!bucket) throw new ServiceError(404, 'NoSuchBucket', 'The specified bucket does not exist');
+      return this.ok(record, res, undefined, { 'x-obs-bucket-location': bucket.region });
+    }
+    if (!bucket) throw new ServiceError(404, 'NoSuchBucket', 'The specified bucket does not exist');
+    if (subresources.length === 0 && record.method === 'DELETE') {
+      if ((this.objects.get(record.bucket)?.size ?? 0) > 0) throw new ServiceError(409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty');
+      this.buckets.delete(record.bucket);
+      return this.ok(record, res, undefined, {}, 204);
+    }
+    const [name] = subresources;
+    if (subresources.length === 1 && name in WRITABLE_SUBRESOURCES) return this.writableSubresource(record, bucket, name, body, res);
+    if (subresources.length === 1 && name in NEW_BUCKET_ANSWERS && record.method === 'GET') {
+      const answer = NEW_BUCKET_ANSWERS[name];
+      if (answer.missing) throw new ServiceError(404, answer.missing, `the bucket has no ${name} configuration`);
+      return this.ok(record, res, `<?xml version="1.0" encoding="UTF-8"?>${answer.xml!(bucket)}`, { 'Content-Type': 'application/xml' });
+    }
+    this.unfaked.push(operation);
+    throw new ServiceError(501, 'NotImplemented', `the fake OBS does not implement ${operation}`);
+  }
+
+  /** PUT Bucket: the region in CreateBucketConfiguration must be the endpoint's, as OBS requires outside cn-north-1. */
+  private createBucket(record: RecordedRequest, body: Buffer, res: ServerResponse): void {
+    if (this.buckets.has(record.bucket)) throw new ServiceError(409, 'BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it');
+    const location = /<Location>([^<]*)<\/Location>/.exec(body.toString('utf8'))?.[1];
+    if (location !== record.region) throw new ServiceError(400, 'InvalidLocationConstraint', `Location ${location} is not the region of the endpoint, ${record.region}`);
+    const header = (name: string) => String(record.headers[name] ?? '');
+    this.buckets.set(record.bucket, { region: location, acl: header('x-obs-acl') || 'private', storageClass: header('x-obs-storage-class') || 'STANDARD', subresources: new Map() });
+    this.ok(record, res);
+  }
+
+  private writableSubresource(record: RecordedRequest, bucket: FakeObsBucket, name: string, body: Buffer, res: ServerResponse): void {
+    if (record.method === 'PUT') {
+      if (name !== 'policy') checkContentMd5(record, body);
+      bucket.subresources.set(name, body.toString('utf8'));
+      return this.ok(record, res, undefined, {}, name === 'policy' ? 204 : 200);
+    }
+    if (record.method === 'DELETE') {
+      bucket.subresources.delete(name);
+      return this.ok(record, res, undefined, {}, 204);
+    }
+    const held = bucket.subresources.get(name);
+    if (held === undefined) throw new ServiceError(404, WRITABLE_SUBRESOURCES[name], `the bucket has no ${name} configuration`);
+    this.ok(record, res, held, { 'Content-Type': name === 'policy' ? 'application/json' : 'application/xml' });
   }
 
   /** GET Object, and ListObjects on the bucket root; nothing else outside `?inventory` is faked. */
@@ -155,5 +248,32 @@ function checkAgainstOthers(configuration: any, id: string, configs: Map<string,
     if (prefix.startsWith(otherPrefix) || otherPrefix.startsWith(prefix)) {
       throw new ServiceError(400, 'PrefixExistInclusionRelationship', `prefix "${prefix}" overlaps the prefix "${otherPrefix}" of inventory ${otherId}`);
     }
+  }
+}
+
+/**
+ * The Huawei Cloud BSS endpoint, for the one call the huaweicloud provider makes when it starts
+ * (`GET /v2/products/service-types?limit=1`, ListServiceTypes): answered with one service type, as BSS documents.
+ * Requests must carry the provider's `SDK-HMAC-SHA256` authorization with the fake access key; the signature itself
+ * is not verified (the OBS fake verifies every OBS request).
+ */
+export class FakeHuaweiBss extends FakeServer {
+  protected readonly requestIdHeader = 'X-Request-Id';
+
+  protected locate(req: IncomingMessage, url: URL) {
+    return req.headers.host?.startsWith('bss.') ? { bucket: '', region: '', path: url.pathname } : undefined;
+  }
+
+  protected signatureProblem(record: RecordedRequest): string | undefined {
+    const authorization = String(record.headers.authorization ?? '');
+    return authorization.startsWith(`SDK-HMAC-SHA256 Access=${FAKE_OBS_ACCESS_KEY},`) ? undefined : 'no SDK-HMAC-SHA256 authorization with the fake access key';
+  }
+
+  protected route(record: RecordedRequest, _body: Buffer, res: ServerResponse): void {
+    if (record.method !== 'GET' || record.path !== '/v2/products/service-types') {
+      throw new ServiceError(501, 'NotImplemented', `the fake BSS does not implement ${record.method} ${record.path}`);
+    }
+    const body = { total_count: 1, service_types: [{ id: 'hws.service.type.obs', name: 'Object Storage Service', abbreviation: 'OBS' }] };
+    this.ok(record, res, JSON.stringify(body), { 'Content-Type': 'application/json' });
   }
 }

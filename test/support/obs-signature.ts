@@ -7,7 +7,10 @@
 import { createHmac } from 'node:crypto';
 
 /** Sub-resources that are part of the signed resource; a plain parameter such as `id` is not. */
-const SIGNED_SUBRESOURCES = ['acl', 'inventory', 'lifecycle', 'location', 'logging', 'policy', 'tagging', 'uploadId', 'uploads', 'versionId', 'versioning', 'versions'];
+const SIGNED_SUBRESOURCES = [
+  'acl', 'cors', 'customdomain', 'encryption', 'inventory', 'lifecycle', 'location', 'logging', 'policy', 'quota', 'storageClass',
+  'storagePolicy', 'storageinfo', 'tagging', 'uploadId', 'uploads', 'versionId', 'versioning', 'versions', 'website',
+];
 
 export interface ObsSignatureInput {
   readonly method: string;
@@ -23,10 +26,14 @@ const header = (headers: ObsSignatureInput['headers'], name: string) => {
   return Array.isArray(value) ? value.join(',') : value ?? '';
 };
 
-/** The request's signed fields; `expires` stands where the Date header does in a query-string (pre-signed) request. */
-export function obsStringToSign(input: ObsSignatureInput, expires?: string): string {
+/**
+ * The request's signed fields; `expires` stands where the Date header does in a query-string (pre-signed) request.
+ * OBS also takes the S3-compatible form (`Authorization: AWS AK:signature`, which the Go SDK behind the huaweicloud
+ * provider sends for some bucket operations): the same fields with the `x-amz-` headers in place of `x-obs-`.
+ */
+export function obsStringToSign(input: ObsSignatureInput, expires?: string, headerPrefix = 'x-obs-'): string {
   const obsHeaders = Object.keys(input.headers)
-    .filter((name) => name.toLowerCase().startsWith('x-obs-'))
+    .filter((name) => name.toLowerCase().startsWith(headerPrefix))
     .map((name) => name.toLowerCase())
     .sort()
     .map((name) => `${name}:${header(input.headers, name)}\n`)
@@ -36,18 +43,19 @@ export function obsStringToSign(input: ObsSignatureInput, expires?: string): str
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, value]) => (value ? `${name}=${value}` : name));
   const resource = `/${input.bucket}/${input.key}${subresources.length > 0 ? `?${subresources.join('&')}` : ''}`;
-  const date = expires ?? (input.headers['x-obs-date'] !== undefined ? '' : header(input.headers, 'date'));
+  const date = expires ?? (input.headers[`${headerPrefix}date`] !== undefined ? '' : header(input.headers, 'date'));
   return `${input.method}\n${header(input.headers, 'content-md5')}\n${header(input.headers, 'content-type')}\n${date}\n${obsHeaders}${resource}`;
 }
 
 /** Why a request's OBS signature is not acceptable, or `undefined` when it is. */
 export function obsSignatureProblem(input: ObsSignatureInput, authorization: string | undefined, secrets: Record<string, string>): string | undefined {
-  const match = /^OBS ([^:]+):(.+)$/.exec(authorization ?? '');
+  const match = /^(OBS|AWS) ([^:]+):(.+)$/.exec(authorization ?? '');
   if (!match) return 'no OBS signature in Authorization';
-  const secretKey = secrets[match[1]];
-  if (secretKey === undefined) return `unknown access key ${match[1]}`;
-  const expected = createHmac('sha1', secretKey).update(obsStringToSign(input)).digest('base64');
-  return expected === match[2] ? undefined : 'signature does not match';
+  const secretKey = secrets[match[2]];
+  if (secretKey === undefined) return `unknown access key ${match[2]}`;
+  const headerPrefix = match[1] === 'AWS' ? 'x-amz-' : 'x-obs-';
+  const expected = createHmac('sha1', secretKey).update(obsStringToSign(input, undefined, headerPrefix)).digest('base64');
+  return expected === match[3] ? undefined : 'signature does not match';
 }
 
 /**
