@@ -24,7 +24,8 @@ export type { ScanResult } from './scan';
 export { directoryStore } from './store';
 export type { ReportStore } from './store';
 export { AGE_BANDS, formatBytes, formatSummary, rawPrefix, SummaryBuilder } from './summary';
-export type { Group, SummaryJson, SummaryOptions, SummaryState, Tally } from './summary';
+export type { Group, SummaryJson, SummaryOptions, SummaryState } from './summary';
+export type { ByteCount, Tally } from './tally';
 
 // Loaded as a summary worker (pool.ts): serve.
 runWorkerIfAsked();

@@ -5,11 +5,7 @@
 // csv-bytes.ts, decoding only a new group's name and values out of the usual form (what summarize uses).
 import type { ColumnIndex } from './record';
 import { decodeKey, parseTags } from './record';
-
-export interface Tally {
-  count: number;
-  bytes: number;
-}
+import { ByteCount, byteCount, Tally, Total, wholeBytes } from './tally';
 
 export interface SummaryOptions {
   /** Prefix depth: `1` groups `photos/2024/a.jpg` under `photos/`, `2` under `photos/2024/`. Default 1. */
@@ -30,7 +26,7 @@ const DAY_MS = 86_400_000;
 export interface Group {
   readonly name: string;
   readonly count: number;
-  readonly bytes: number;
+  readonly bytes: ByteCount;
 }
 
 /** The summary as JSON: what `--json` prints and `Summary.toJSON()` returns. */
@@ -55,26 +51,25 @@ export interface SummaryState {
   objects: Tally;
   noncurrent: Tally;
   deleteMarkers: number;
-  groups: Record<string, Array<[string, number, number]>>;
+  groups: Record<string, Array<[string, number, ByteCount]>>;
 }
 
-type Groups = Map<string, Tally>;
+type Groups = Map<string, Total>;
 
 function tally(map: Groups, name: string, bytes: number): void {
-  const t = map.get(name);
-  if (t !== undefined) {
-    t.count++;
-    t.bytes += bytes;
-  } else {
+  let t = map.get(name);
+  if (t === undefined) {
+    t = new Total();
     // A copy, not a slice of the chunk the row came from: a kept slice would keep the whole chunk.
-    map.set(Buffer.from(name, 'utf8').toString('utf8'), { count: 1, bytes });
+    map.set(Buffer.from(name, 'utf8').toString('utf8'), t);
   }
+  t.add(bytes);
 }
 
 const SLASH = 47;
 const PERCENT = 37;
 
-/** `+text || 0` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
+/** `wholeBytes(+text)` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
 function sizeOf(b: Uint8Array, from: number, to: number): number {
   const len = to - from;
   if (len > 0 && len <= 15) {
@@ -87,7 +82,7 @@ function sizeOf(b: Uint8Array, from: number, to: number): number {
     }
     if (i === to) return v;
   } else if (len === 0) return 0;
-  return +Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8') || 0;
+  return wholeBytes(+Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
 }
 
 /** Compares ASCII bytes `b[from .. to)` with `ref` as strings compare. */
@@ -133,7 +128,7 @@ class ByteGroups {
   private offsets: number[] = [];
   private lengths: number[] = [];
   private hashes: number[] = [];
-  private tallies: Tally[] = [];
+  private tallies: Total[] = [];
 
   constructor(private readonly map: Groups, private readonly name: (text: string) => string) {}
 
@@ -151,9 +146,7 @@ class ByteGroups {
       let i = 0;
       while (i < len && arena[at + i] === b[from + i]) i++;
       if (i === len) {
-        const t = this.tallies[e];
-        t.count++;
-        t.bytes += bytes;
+        this.tallies[e].add(bytes);
         return;
       }
     }
@@ -161,15 +154,14 @@ class ByteGroups {
     const name = this.name(Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
     let t = this.map.get(name);
     if (t === undefined) {
-      t = { count: 0, bytes: 0 };
+      t = new Total();
       this.map.set(name, t);
     }
-    t.count++;
-    t.bytes += bytes;
+    t.add(bytes);
     this.insert(b, from, len, h, t);
   }
 
-  private insert(b: Uint8Array, from: number, len: number, h: number, t: Tally): void {
+  private insert(b: Uint8Array, from: number, len: number, h: number, t: Total): void {
     if (this.used + len > this.arena.length) {
       const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
       arena.set(this.arena.subarray(0, this.used));
@@ -222,8 +214,8 @@ function rawPrefixEnd(b: Uint8Array, from: number, to: number, depth: number): n
 
 export class SummaryBuilder {
   rows = 0;
-  readonly objects: Tally = { count: 0, bytes: 0 };
-  readonly noncurrent: Tally = { count: 0, bytes: 0 };
+  readonly objects = new Total();
+  readonly noncurrent = new Total();
   deleteMarkers = 0;
   readonly byClass: Groups = new Map();
   readonly byPrefix: Groups = new Map();
@@ -271,13 +263,9 @@ export class SummaryBuilder {
     let size = 0;
     i = ix.size;
     if (i >= 0 && i < n) size = sizeOf(b, start[i], end[i]);
-    this.objects.count++;
-    this.objects.bytes += size;
+    this.objects.add(size);
     i = ix.isLatest;
-    if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) {
-      this.noncurrent.count++;
-      this.noncurrent.bytes += size;
-    }
+    if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) this.noncurrent.add(size);
     i = ix.storageClass;
     if (i >= 0) {
       if (i < n) this.classBytes.tally(b, start[i], end[i], size);
@@ -334,13 +322,9 @@ export class SummaryBuilder {
       this.deleteMarkers++;
       return;
     }
-    const size = ix.size >= 0 && ix.size < n ? +f[ix.size] || 0 : 0;
-    this.objects.count++;
-    this.objects.bytes += size;
-    if (ix.isLatest >= 0 && ix.isLatest < n && (f[ix.isLatest].charCodeAt(0) | 0x20) === 102) {
-      this.noncurrent.count++;
-      this.noncurrent.bytes += size;
-    }
+    const size = ix.size >= 0 && ix.size < n ? wholeBytes(+f[ix.size]) : 0;
+    this.objects.add(size);
+    if (ix.isLatest >= 0 && ix.isLatest < n && (f[ix.isLatest].charCodeAt(0) | 0x20) === 102) this.noncurrent.add(size);
     if (ix.storageClass >= 0) tally(this.byClass, (ix.storageClass < n && f[ix.storageClass]) || NONE, size);
     tally(this.byPrefix, rawPrefix(ix.key < n ? f[ix.key] : '', this.depth), size);
     if (ix.lastModified >= 0) tally(this.byAge, this.band(ix.lastModified < n ? f[ix.lastModified] : ''), size);
@@ -376,26 +360,25 @@ export class SummaryBuilder {
 
   state(): SummaryState {
     const groups: SummaryState['groups'] = {};
-    for (const [name, map] of Object.entries(this.named())) groups[name] = [...map].map(([k, t]) => [k, t.count, t.bytes]);
-    return { rows: this.rows, objects: { ...this.objects }, noncurrent: { ...this.noncurrent }, deleteMarkers: this.deleteMarkers, groups };
+    for (const [name, map] of Object.entries(this.named())) groups[name] = [...map].map(([k, t]) => [k, t.count, byteCount(t.bytes)]);
+    return { rows: this.rows, objects: this.objects.toJSON(), noncurrent: this.noncurrent.toJSON(), deleteMarkers: this.deleteMarkers, groups };
   }
 
   merge(state: SummaryState): void {
     this.rows += state.rows;
-    this.objects.count += state.objects.count;
-    this.objects.bytes += state.objects.bytes;
-    this.noncurrent.count += state.noncurrent.count;
-    this.noncurrent.bytes += state.noncurrent.bytes;
+    this.objects.merge(state.objects.count, BigInt(state.objects.bytes));
+    this.noncurrent.merge(state.noncurrent.count, BigInt(state.noncurrent.bytes));
     this.deleteMarkers += state.deleteMarkers;
     const named = this.named();
     for (const [name, entries] of Object.entries(state.groups)) {
       const map = named[name];
       for (const [k, count, bytes] of entries) {
-        const t = map.get(k);
-        if (t) {
-          t.count += count;
-          t.bytes += bytes;
-        } else map.set(k, { count, bytes });
+        let t = map.get(k);
+        if (t === undefined) {
+          t = new Total();
+          map.set(k, t);
+        }
+        t.merge(count, BigInt(bytes));
       }
     }
   }
@@ -403,19 +386,20 @@ export class SummaryBuilder {
   toJSON(now: Date = new Date()): SummaryJson {
     const ix = this.ix;
     const sorted = (map: Groups, decode = false): Group[] => [...map]
-      .map(([name, t]) => ({ name: decode ? decodeKey(name) || '(top level)' : name, count: t.count, bytes: t.bytes }))
-      .sort((a, b) => b.bytes - a.bytes || b.count - a.count || (a.name < b.name ? -1 : 1));
+      .map(([name, t]) => ({ name: decode ? decodeKey(name) || '(top level)' : name, count: t.count, exact: t.bytes }))
+      .sort((a, b) => (b.exact > a.exact ? 1 : b.exact < a.exact ? -1 : 0) || b.count - a.count || (a.name < b.name ? -1 : 1))
+      .map(({ name, count, exact }) => ({ name, count, bytes: byteCount(exact) }));
     const versions = ix.isLatest >= 0 || ix.versionId >= 0;
     const order = [...AGE_BANDS.map(([label]) => label), AGE_UNKNOWN];
     return {
       rows: this.rows,
-      objects: { ...this.objects },
-      noncurrentVersions: versions ? { ...this.noncurrent } : null,
+      objects: this.objects.toJSON(),
+      noncurrentVersions: versions ? this.noncurrent.toJSON() : null,
       deleteMarkers: ix.isDeleteMarker >= 0 ? this.deleteMarkers : null,
       byStorageClass: ix.storageClass >= 0 ? sorted(this.byClass) : null,
       byPrefix: { depth: this.depth, groups: sorted(this.byPrefix, true) },
       byAge: ix.lastModified >= 0
-        ? { now: now.toISOString(), groups: order.filter((label) => this.byAge.has(label)).map((label) => ({ name: label, ...this.byAge.get(label)! })) }
+        ? { now: now.toISOString(), groups: order.filter((label) => this.byAge.has(label)).map((label) => ({ name: label, ...this.byAge.get(label)!.toJSON() })) }
         : null,
       byEncryption: ix.encryptionStatus >= 0 ? sorted(this.byEncryption) : null,
       byReplication: ix.replicationStatus >= 0 ? sorted(this.byReplication) : null,
@@ -426,9 +410,9 @@ export class SummaryBuilder {
 }
 
 /** Bytes for people: binary units, three significant digits. */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: ByteCount): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
+  let value = Number(bytes);
   let unit = 0;
   while (Math.abs(value) >= 1024 && unit < units.length - 1) {
     value /= 1024;
@@ -439,7 +423,7 @@ export function formatBytes(bytes: number): string {
 
 function table(title: string, groups: Group[], total: Tally, limit: number): string[] {
   const shown = groups.slice(0, limit);
-  const rows = shown.map((g) => [g.name, g.count.toLocaleString('en-US'), formatBytes(g.bytes), total.bytes > 0 ? `${((100 * g.bytes) / total.bytes).toFixed(1)}%` : '-']);
+  const rows = shown.map((g) => [g.name, g.count.toLocaleString('en-US'), formatBytes(g.bytes), Number(total.bytes) > 0 ? `${((100 * Number(g.bytes)) / Number(total.bytes)).toFixed(1)}%` : '-']);
   const header = [title, 'objects', 'bytes', 'share'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
@@ -452,7 +436,7 @@ function table(title: string, groups: Group[], total: Tally, limit: number): str
 export function formatSummary(summary: SummaryJson, heading: string[] = [], limit = 20): string {
   const total = summary.objects;
   const out = [...heading];
-  out.push(`objects: ${total.count.toLocaleString('en-US')}, ${formatBytes(total.bytes)} (${total.bytes.toLocaleString('en-US')} bytes)`);
+  out.push(`objects: ${total.count.toLocaleString('en-US')}, ${formatBytes(total.bytes)} (${BigInt(total.bytes).toLocaleString('en-US')} bytes)`);
   if (summary.noncurrentVersions) out.push(`noncurrent versions: ${summary.noncurrentVersions.count.toLocaleString('en-US')}, ${formatBytes(summary.noncurrentVersions.bytes)}`);
   if (summary.deleteMarkers !== null) out.push(`delete markers: ${summary.deleteMarkers.toLocaleString('en-US')}`);
   const section = (title: string, groups: Group[] | null | undefined, sort?: boolean) => {

@@ -33,6 +33,26 @@ test('summary of a local report: a table, and JSON; 2 worker threads give what 1
   expect(one.report).toMatchObject({ service: 'cos', date: '20260101', files: 4 });
 });
 
+test('byte totals past 2^53 (8 PiB) are exact, as decimal strings in JSON, whatever the workers; diff too', async () => {
+  const sizes = Array.from({ length: 64 }, (_, i) => 987_654_321_098_765 + 7 * i);
+  const exact = sizes.reduce((sum, s) => sum + BigInt(s), 0n).toString();
+  const big = (i: number): Row => ({ ...syntheticRow(i), size: sizes[i] });
+  const before = generateReport({ root: path.join(root, 'big'), date: '20251225', rows: { count: 1, row: big }, columns: COLUMNS });
+  const g = generateReport({ root: path.join(root, 'big'), rows: { count: 64, row: big }, files: 4, columns: COLUMNS });
+  for (const workers of ['1', '2']) {
+    const summary = JSON.parse((await cli(['report', 'summary', g.reportDir, '--json', '--workers', workers], {})).stdout);
+    expect(summary.objects).toEqual({ count: 64, bytes: exact });
+    const byClass = summary.byStorageClass.reduce((sum: bigint, group: { bytes: number | string }) => sum + BigInt(group.bytes), 0n);
+    expect(byClass.toString()).toBe(exact);
+  }
+  const table = await cli(['report', 'summary', g.reportDir], {});
+  expect(table.stdout).toContain(`(${BigInt(exact).toLocaleString('en-US')} bytes)`);
+  const diff = JSON.parse((await cli(['report', 'diff', before.reportDir, g.reportDir, '--json'], {})).stdout);
+  expect(diff.new.objects).toEqual({ count: 64, bytes: exact });
+  expect(diff.added).toEqual({ count: 63, bytes: (BigInt(exact) - BigInt(sizes[0])).toString() });
+  expect(diff.unchanged).toEqual({ count: 1, bytes: sizes[0] });
+});
+
 test('diff of two local reports, with the changes as JSON lines', async () => {
   const before = generateReport({ root: path.join(root, 'd'), date: '20251225', rows: rows(1000), columns: COLUMNS });
   const after = generateReport({ root: path.join(root, 'd'), date: '20260101', rows: rows(1000, 10), files: 2, columns: COLUMNS });
