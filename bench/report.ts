@@ -1,6 +1,7 @@
 // The report reader's speed and memory, printed side by side; asserts nothing.
 // For each size (BENCH_REPORT_ROWS, default 1000000,10000000) it generates a COS report in the documented layout
-// (gzip CSV data files, BENCH_REPORT_FILES files per million rows, default 4, at least 8), once, in a temporary
+// (gzip CSV data files named by 32 hex digits beside the date directory, BENCH_REPORT_FILES files per million rows,
+// default 4, at least 8), once, in a temporary
 // directory, then runs, each as its own process with its peak resident memory measured:
 //   - gzip -dc over the same files (the floor: decompression alone, one core);
 //   - `cos-inventory report summary --json` with 1 .. N worker threads (N = cores);
@@ -20,7 +21,7 @@
 // BENCH_REPORT_DATA=dir keeps the generated reports there (dir/<rows>/) and reuses them on the next run.
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -30,6 +31,7 @@ import { CsvParser } from '../src/report/csv';
 import { CsvByteParser } from '../src/report/csv-bytes';
 import { columnIndex } from '../src/report/record';
 import { SummaryBuilder } from '../src/report/summary';
+import { cosManifest, writeManifest } from '../test/report/generate';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -59,15 +61,19 @@ async function generate(root: string, rows: number): Promise<{ dir: string; file
     console.log(`reusing ${rows.toLocaleString('en-US')} rows in ${kept.files.length} gzip files from ${root}`);
     return { dir, files: kept.files.map((f) => path.join(root, f.key)) };
   }
-  mkdirSync(path.join(dir, 'data'), { recursive: true });
-  const entries: Array<{ key: string; size: number; md5Checksum: string }> = [];
+  const inventoryDir = path.dirname(dir);
+  mkdirSync(inventoryDir, { recursive: true });
+  const entries: Array<{ key: string; size: string; md5Checksum: string }> = [];
   const paths: string[] = [];
+  let bytes = 0n;
   let next = 0;
   const start = Date.now();
   const worker = async () => {
     while (next < files) {
       const f = next++;
-      const file = path.join(dir, 'data', `part-${f}.csv.gz`);
+      // Named as COS names them: 32 hex digits, beside the date directories.
+      const name = `${createHash('md5').update(`bench/${f}`).digest('hex')}.csv.gz`;
+      const file = path.join(inventoryDir, name);
       const from = Math.floor((rows * f) / files);
       const to = Math.floor((rows * (f + 1)) / files);
       const out = await new Promise<string>((resolve, reject) => {
@@ -76,17 +82,16 @@ async function generate(root: string, rows: number): Promise<{ dir: string; file
         child.stdout.on('data', (d) => { text += d; });
         child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`generator exited ${code}`))));
       });
-      const { size, md5 } = JSON.parse(out);
-      entries[f] = { key: `${directory}/data/part-${f}.csv.gz`, size, md5Checksum: md5 };
+      const written = JSON.parse(out);
+      entries[f] = { key: `${path.posix.dirname(directory)}/${name}`, size: String(written.size), md5Checksum: written.md5 };
+      bytes += BigInt(written.bytes);
       paths[f] = file;
     }
   };
   await Promise.all(Array.from({ length: CORES }, worker));
-  const manifest = Buffer.from(JSON.stringify({ sourceBucket: 'examplebucket-1250000000', destinationBucket: 'inventorybucket-1250000000', fileFormat: 'CSV', fileSchema: COLUMNS.join(', '), files: entries }));
-  writeFileSync(path.join(dir, 'manifest.json'), manifest);
-  writeFileSync(path.join(dir, 'manifest.checksum'), createHash('md5').update(manifest).digest('hex'));
-  const bytes = entries.reduce((s, e) => s + e.size, 0);
-  console.log(`generated ${rows.toLocaleString('en-US')} rows in ${files} gzip files (${(bytes / 1048576).toFixed(0)} MiB) in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  writeManifest(dir, cosManifest({ sourceBucket: 'examplebucket-1250000000', columns: COLUMNS, files: entries, objects: rows, bytes }));
+  const compressed = entries.reduce((s, e) => s + Number(e.size), 0);
+  console.log(`generated ${rows.toLocaleString('en-US')} rows in ${files} gzip files (${(compressed / 1048576).toFixed(0)} MiB) in ${((Date.now() - start) / 1000).toFixed(1)} s`);
   return { dir, files: paths };
 }
 

@@ -108,7 +108,11 @@ test('exit codes: 2 for bad input, 1 for a report that does not check out, namin
   const cut = generateReport({ root: path.join(root, 'cut'), rows: rows(3000), files: 2, corrupt: 'truncated' });
   const truncated = await cli(['report', 'summary', cut.reportDir, '--workers', '2'], {});
   expect(truncated.code).toBe(1);
-  expect(truncated.stderr).toMatch(/data file cos_bucket_inventory\/.*\/data\/part-0\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
+  expect(truncated.stderr).toMatch(/data file cos_bucket_inventory\/1250000000\/examplebucket\/inventory-1\/[0-9a-f]{32}\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
+  const listed = generateReport({ root: path.join(root, 'listed'), rows: rows(3000), corrupt: 'truncated-listed' });
+  const verify = await cli(['report', 'verify', listed.reportDir], {});
+  expect(verify.code).toBe(1);
+  expect(verify.stderr).toMatch(/data file .*\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
 });
 
 describe('against COS (the fake)', () => {
@@ -132,7 +136,7 @@ describe('against COS (the fake)', () => {
     const g = generateReport({ root: local, date: '20260101', rows: rows(300), files: 2, columns: COLUMNS });
     upload(local, 'inventorybucket-1250000000');
     const summary = await cli(['report', 'summary', 'cos://inventorybucket-1250000000', '--region', 'ap-guangzhou', '--source-bucket', 'examplebucket-1250000000', '--id', 'inventory-1', '--json'], env());
-    expect(summary.stderr).toMatch(/downloading cos:\/\/inventorybucket-1250000000\/.*part-0\.csv\.gz/);
+    expect(summary.stderr).toMatch(/downloading cos:\/\/inventorybucket-1250000000\/cos_bucket_inventory\/1250000000\/examplebucket\/inventory-1\/[0-9a-f]{32}\.csv\.gz/);
     expect(summary.code).toBe(0);
     expect(JSON.parse(summary.stdout)).toMatchObject({ report: { where: `cos://inventorybucket-1250000000/${g.manifestKey}`, date: '20260101' }, objects: { count: 300 } });
     const verify = await cli(['report', 'verify', `cos://inventorybucket-1250000000/${g.directory}/20251225`, '--region', 'ap-guangzhou'], env());

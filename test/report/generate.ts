@@ -1,5 +1,7 @@
 // Writes inventory reports in the documented layouts (src/report/manifest.ts cites the pages) for tests and the bench:
-// COS  <root>/<prefix>/<appid>/<name>/<id>/<yyyymmdd>/manifest.json|manifest.checksum, data/part-N.csv.gz (every field quoted)
+// COS  <root>/<prefix>/<appid>/<name>/<id>/<yyyymmdd>/manifest.json|manifest.checksum, the data files beside the date
+//      directories: <root>/<prefix>/<appid>/<name>/<id>/<32 hex>.csv.gz (every field quoted); the manifest as the
+//      overview's example writes it (numbers as strings, listObjectCount and filterObjectCount)
 // OBS  <root>/<prefix>/<bucket>/<id>/<yyyy-MM-ddTHH-mmZ>/manifest.json|manifest.checksum, files/<hex>_N.csv (plain, quoted when needed)
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -33,8 +35,12 @@ export interface GenerateOptions {
   readonly columns?: string[];
   readonly files?: number;
   readonly rows: Row[] | { count: number; row: (i: number) => Row };
-  /** Break the report: a lying checksum, a truncated gzip file, flipped bytes, a wrong size in the manifest. */
-  readonly corrupt?: 'checksum' | 'truncated' | 'flipped' | 'size';
+  /**
+   * Break the report: a lying checksum, a truncated gzip file, flipped bytes, a wrong size in the manifest, a
+   * truncated gzip file the manifest lists as it is (size and MD5 of the broken bytes), a data file the manifest
+   * leaves out (the last; the object counts still count its records).
+   */
+  readonly corrupt?: 'checksum' | 'truncated' | 'flipped' | 'size' | 'truncated-listed' | 'omitted';
   readonly gzipLevel?: number;
 }
 
@@ -107,23 +113,27 @@ export function generateReport(options: GenerateOptions): Generated {
   }
   const columns = [...head, ...(options.columns ?? DEFAULT_COLUMNS)];
   const reportDir = path.join(options.root, directory, date);
-  mkdirSync(path.join(reportDir, service === 'cos' ? 'data' : 'files'), { recursive: true });
   const fileCount = options.files ?? 1;
   const list = Array.isArray(options.rows) ? options.rows : undefined;
   const count = list ? list.length : (options.rows as { count: number }).count;
   const rowAt = list ? (i: number) => list[i] : (options.rows as { row: (i: number) => Row }).row;
   const [shortName, appId] = service === 'cos' ? [/^(.*)-\d+$/.exec(sourceBucket)![1], /-(\d+)$/.exec(sourceBucket)![1]] : [sourceBucket, ''];
-  const files: Array<{ key: string; size: number; md5Checksum?: string; inventoriedRecord?: number }> = [];
+  const files: Array<{ key: string; size: number | string; md5Checksum?: string; inventoriedRecord?: number }> = [];
   const dataFiles: string[] = [];
+  let storageSize = 0n;
   for (let f = 0; f < fileCount; f++) {
     const from = Math.floor((count * f) / fileCount);
     const to = Math.floor((count * (f + 1)) / fileCount);
-    const name = service === 'cos' ? `data/part-${f}.csv.gz` : `files/0000016813AF58E66806C1E2D7F15155_${f + 1}.csv`;
-    const file = path.join(reportDir, name);
+    const key = service === 'cos'
+      ? `${directory}/${createHash('md5').update(`${date}/${f}`).digest('hex')}.csv.gz`
+      : `${directory}/${date}/files/0000016813AF58E66806C1E2D7F15155_${f + 1}.csv`;
+    const file = path.join(options.root, ...key.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
     let text = '';
     const chunks: Buffer[] = [];
     for (let i = from; i < to; i++) {
       const row = rowAt(i);
+      storageSize += BigInt(row.size ?? 0);
       const values = columns.map((c) => (c === 'Appid' ? appId : c === 'Bucket' ? shortName : cell(row, c)));
       text += `${values.map((v) => csvField(v, service === 'cos')).join(',')}\n`;
       if (text.length > 1 << 22) {
@@ -134,6 +144,7 @@ export function generateReport(options: GenerateOptions): Generated {
     chunks.push(Buffer.from(text));
     const plain = Buffer.concat(chunks);
     let body = service === 'cos' ? gzipSync(plain, { level: options.gzipLevel ?? 6 }) : plain;
+    if (f === 0 && options.corrupt === 'truncated-listed') body = body.subarray(0, Math.floor(body.length / 2));
     const md5 = createHash('md5').update(body).digest('hex');
     const size = body.length;
     if (f === 0 && options.corrupt === 'truncated') body = body.subarray(0, Math.floor(body.length / 2));
@@ -145,26 +156,45 @@ export function generateReport(options: GenerateOptions): Generated {
     writeSync(fd, body);
     closeSync(fd);
     dataFiles.push(file);
-    const key = `${directory}/${date}/${name}`;
-    files.push(service === 'cos'
-      ? { key, size: options.corrupt === 'size' && f === 0 ? size + 1 : size, md5Checksum: md5 }
-      : { key, size: options.corrupt === 'size' && f === 0 ? size + 1 : size, inventoriedRecord: to - from });
+    const listedSize = options.corrupt === 'size' && f === 0 ? size + 1 : size;
+    if (options.corrupt === 'omitted' && f === fileCount - 1) continue;
+    files.push(service === 'cos' ? { key, size: String(listedSize), md5Checksum: md5 } : { key, size: listedSize, inventoriedRecord: to - from });
   }
-  const manifest = Buffer.from(JSON.stringify(service === 'cos'
-    ? { sourceBucket: `${sourceBucket}`, destinationBucket: 'inventorybucket-1250000000', fileFormat: 'CSV', fileSchema: columns.join(', '), files }
-    : { sourceBucket, destinationBucket: 'inventorybucket', version: '2019-01-03', fileFormat: 'CSV', fileSchema: columns.join(','), files }, null, 2));
-  writeFileSync(path.join(reportDir, 'manifest.json'), manifest);
-  const checksum = options.corrupt === 'checksum' ? '0123456789abcdef0123456789abcdef' : createHash('md5').update(manifest).digest('hex');
-  writeFileSync(path.join(reportDir, 'manifest.checksum'), `${checksum}\n`);
+  const manifest = service === 'cos'
+    ? cosManifest({ sourceBucket, columns, files, objects: count, bytes: storageSize })
+    : { sourceBucket, destinationBucket: 'inventorybucket', version: '2019-01-03', fileFormat: 'CSV', fileSchema: columns.join(','), files };
+  writeManifest(reportDir, manifest, options.corrupt === 'checksum' ? '0123456789abcdef0123456789abcdef' : undefined);
   return { reportDir, directory, manifestKey: `${directory}/${date}/manifest.json`, dataFiles, rows: count };
 }
 
-/** One gzip data file of synthetic rows [from, to), COS style (every field quoted); its size and MD5. For the bench. */
-export function writeSyntheticDataFile(file: string, columns: string[], from: number, to: number, level = 6): { size: number; md5: string } {
+/** A COS manifest.json as the Inventory Overview's example has it: numbers as strings, object counts and sizes. */
+export function cosManifest(report: { sourceBucket: string; columns: string[]; files: object[]; objects: number; bytes: bigint }): object {
+  const appId = /-(\d+)$/.exec(report.sourceBucket)![1];
+  return {
+    sourceAppid: appId, sourceBucket: report.sourceBucket, destinationAppid: appId, destinationBucket: `inventorybucket-${appId}`,
+    fileFormat: 'CSV',
+    listObjectCount: String(report.objects), listStorageSize: String(report.bytes),
+    filterObjectCount: String(report.objects), filterStorageSize: String(report.bytes),
+    fileSchema: report.columns.join(', '), files: report.files,
+  };
+}
+
+/** Writes manifest.json and manifest.checksum (its MD5, or `checksum` when given: a lie) into `reportDir`. */
+export function writeManifest(reportDir: string, manifest: object, checksum?: string): void {
+  const body = Buffer.from(JSON.stringify(manifest, null, 2));
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(path.join(reportDir, 'manifest.json'), body);
+  writeFileSync(path.join(reportDir, 'manifest.checksum'), `${checksum ?? createHash('md5').update(body).digest('hex')}\n`);
+}
+
+/** One gzip data file of synthetic rows [from, to), COS style (every field quoted); its size, MD5 and the objects' bytes. For the bench. */
+export function writeSyntheticDataFile(file: string, columns: string[], from: number, to: number, level = 6): { size: number; md5: string; bytes: number } {
   const chunks: Buffer[] = [];
   let text = '';
+  let bytes = 0;
   for (let i = from; i < to; i++) {
     const row = syntheticRow(i);
+    bytes += row.size ?? 0;
     text += `${columns.map((c) => `"${c === 'Appid' ? '1250000000' : c === 'Bucket' ? 'examplebucket' : cell(row, c).replace(/"/g, '""')}"`).join(',')}\n`;
     if (text.length > 1 << 22) {
       chunks.push(Buffer.from(text));
@@ -174,5 +204,5 @@ export function writeSyntheticDataFile(file: string, columns: string[], from: nu
   chunks.push(Buffer.from(text));
   const body = gzipSync(Buffer.concat(chunks), { level });
   writeFileSync(file, body);
-  return { size: body.length, md5: createHash('md5').update(body).digest('hex') };
+  return { size: body.length, md5: createHash('md5').update(body).digest('hex'), bytes };
 }
