@@ -10,11 +10,14 @@
 //   - the parsers side by side, each in its own process (this script, `parser MODE`), one thread, streamed as the
 //     reader streams (gunzip in 256 KiB chunks), over the first BENCH_PARSER_ROWS rows (default 2000000):
 //       gunzip         decompression alone, no parser (the floor of that process)
-//       bytes          src/report/csv-bytes.ts, field offsets only (what the summary uses)
+//       bytes          src/report/csv.ts CsvByteParser, field offsets only (what the summary uses)
 //       bytes+summary  the same, each row into SummaryBuilder.addBytes (the summary's whole per-row work)
-//       string         src/report/csv.ts after UTF-8 decoding (records, diff, export)
+//       strings        src/report/csv.ts CsvParser: the same parser, every field decoded (records, diff, export)
+//       strings-before the string parser the reader had before (bench/csv-string-before.ts) after UTF-8 decoding
 //       csv-parse      the csv-parse package (stream API, default options: arrays of strings)
-//     wall time, and the time in the parser's own calls (gunzip runs on libuv's threads meanwhile).
+//     wall time, and the time in the parser's own calls (gunzip runs on libuv's threads meanwhile);
+//   - with BENCH_REPORT_BASELINE, `report export --format ndjson` and `report diff` (the report against itself) of
+//     this build and of the baseline: the commands that take every field as a string.
 // CPU is user + system time of all threads over wall time: 1 worker already uses more than one core, because
 // gunzip runs on libuv's thread pool beside the parsing thread.
 // BENCH_REPORT_BASELINE=path/to/assets/handler/index.js also runs that build's summary (before/after, same data).
@@ -27,11 +30,11 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { parse as csvParse } from 'csv-parse';
-import { CsvParser } from '../src/report/csv';
-import { CsvByteParser } from '../src/report/csv-bytes';
+import { CsvByteParser, CsvParser } from '../src/report/csv';
 import { columnIndex } from '../src/report/record';
 import { SummaryBuilder } from '../src/report/summary';
 import { cosManifest, writeManifest } from '../test/report/generate';
+import { StringCsvParserBefore } from './csv-string-before';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -118,9 +121,13 @@ function sink(mode: string, columns: string[]): Sink {
       const parser = new CsvByteParser(mode === 'bytes' ? () => {} : (b, s, e, n) => summary.addBytes(b, s, e, n));
       return { push: (c) => parser.push(c), end: () => parser.end(), rows: () => parser.rows };
     }
-    case 'string': {
+    case 'strings': {
       const parser = new CsvParser(() => {});
-      // Whole characters per chunk, as scan.ts's decoder gives them.
+      return { push: (c) => parser.push(c), end: () => parser.end(), rows: () => parser.rows };
+    }
+    case 'strings-before': {
+      const parser = new StringCsvParserBefore(() => {});
+      // Whole characters per chunk, as the reader's decoder gave them.
       let held = Buffer.alloc(0);
       return {
         push: (c) => {
@@ -184,7 +191,7 @@ async function parserChild(mode: string, columns: string, files: string[]): Prom
   process.stdout.write(JSON.stringify({ rows, wall, parse: Number(parseNs) / 1e9 }));
 }
 
-const PARSERS = ['gunzip', 'bytes', 'bytes+summary', 'string', 'csv-parse'];
+const PARSERS = ['gunzip', 'bytes', 'bytes+summary', 'strings', 'strings-before', 'csv-parse'];
 
 /** The parsers over the first files (up to BENCH_PARSER_ROWS rows), each in its own process. */
 async function parsers(files: string[], rows: number): Promise<string[]> {
@@ -201,6 +208,22 @@ async function parsers(files: string[], rows: number): Promise<string[]> {
     out.push(`  parser ${mode.padEnd(14)} ${r.wall.toFixed(2).padStart(7)} s  ${`${(n / r.wall / 1e6).toFixed(2)} M rows/s`.padStart(16)}`
       + (mode === 'gunzip' ? `  (${some.length} of ${files.length} files, ~${n.toLocaleString('en-US')} rows, 1 thread)`
         : `  ${(r.wall / floor!.wall).toFixed(2)}x gunzip time  in the parser ${r.parse.toFixed(2)} s = ${(r.rows / r.parse / 1e6).toFixed(2)} M rows/s`));
+  }
+  return out;
+}
+
+/** `report export --format ndjson` and `report diff` (the report against itself) of this build and the baseline. */
+async function commands(dir: string, rows: number, baseline: string | undefined): Promise<string[]> {
+  const out: string[] = [];
+  const runs: Array<[string, string[]]> = [
+    ['export ndjson', ['report', 'export', dir, '--format', 'ndjson', '--out', '/dev/null']],
+    ['diff', ['report', 'diff', dir, dir, '--json']],
+  ];
+  for (const [label, args] of runs) {
+    for (const [build, bundle] of [['this build', BUNDLE], ...(baseline ? [['baseline', baseline]] : [])]) {
+      const m = await timed(process.execPath, ['-r', PEAK, bundle, ...args]);
+      out.push(`  ${`${label}, ${build}`.padEnd(34)}${m.seconds.toFixed(2).padStart(7)} s  ${`${(rows / m.seconds / 1e6).toFixed(2)} M rows/s`.padStart(16)}  CPU ${((m.cpuSeconds ?? NaN) / m.seconds).toFixed(2)} cores  peak ${m.peakMiB?.toFixed(0)} MiB`);
+    }
   }
   return out;
 }
@@ -261,6 +284,7 @@ async function main(): Promise<void> {
       }
       if (duckdb) lines.push(`  peer: ${duckdb}`);
       lines.push(`  summary (${workerCounts[workerCounts.length - 1]} workers) takes ${peers.length ? `${(best.seconds / peers[peers.length - 1][1].seconds).toFixed(2)}x the time of DuckDB (${CORES} threads)` : 'n/a (no peer)'}`);
+      lines.push(...await commands(dir, rows, baseline));
       lines.push(...await parsers(files, rows));
       console.log(lines.slice(start).join('\n'));
       if (!keep) rmSync(path.join(root, 'cos_bucket_inventory'), { recursive: true, force: true });

@@ -3,10 +3,8 @@
 // only, bundled to assets/report/index.js (and, for the `cos-inventory report` command, assets/handler/report.js).
 import { runWorkerIfAsked } from './pool';
 
-export { CsvParser, CsvSyntaxError } from './csv';
-export type { RowCallback } from './csv';
-export { CsvByteParser } from './csv-bytes';
-export type { ByteRowCallback } from './csv-bytes';
+export { CsvByteParser, CsvParser, CsvSyntaxError } from './csv';
+export type { ByteRowCallback, RowCallback } from './csv';
 export { diffReports, formatDiff } from './diff';
 export type { Change, DiffJson, DiffOptions, ObjectState } from './diff';
 export { exportColumns, exportReport } from './export';

@@ -1,8 +1,8 @@
 // Totals of an inventory report: object count and bytes, overall and by storage class, key prefix (to a depth),
 // last-modified age, encryption, replication and multipart status, and tag. Built row by row from the raw CSV fields
 // (no record objects), mergeable across workers, and of a size that depends on the number of distinct groups only.
-// Two entries with the same totals: add() takes decoded fields (csv.ts), addBytes() the bytes and field offsets of
-// csv-bytes.ts, decoding only a new group's name and values out of the usual form (what summarize uses).
+// Two entries with the same totals: add() takes decoded fields (CsvParser), addBytes() the bytes and field offsets
+// (CsvByteParser), decoding only a new group's name and values out of the usual form (what summarize uses).
 import type { ColumnIndex } from './record';
 import { decodeKey, parseTags } from './record';
 import { ByteCount, byteCount, Tally, Total, wholeBytes } from './tally';
@@ -67,6 +67,8 @@ function tally(map: Groups, name: string, bytes: number): void {
 }
 
 const SLASH = 47;
+/** The bytes of a field a short row lacks. */
+const EMPTY = new Uint8Array(0);
 const PERCENT = 37;
 
 /** `wholeBytes(+text)` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
@@ -132,6 +134,13 @@ class ByteGroups {
 
   constructor(private readonly map: Groups, private readonly name: (text: string) => string) {}
 
+  /** Field `i` of a row (empty when the row is shorter); nothing when the report has no such column (`i` < 0). */
+  tallyField(i: number, b: Uint8Array, start: Int32Array, end: Int32Array, n: number, bytes: number): void {
+    if (i < 0) return;
+    if (i < n) this.tally(b, start[i], end[i], bytes);
+    else this.tally(EMPTY, 0, 0, bytes);
+  }
+
   tally(b: Uint8Array, from: number, to: number, bytes: number): void {
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193);
@@ -191,7 +200,6 @@ class ByteGroups {
 const orNone = (text: string) => text || NONE;
 const lowerOrNone = (text: string) => text.toLowerCase() || NONE;
 const same = (text: string) => text;
-const EMPTY = new Uint8Array(0);
 
 /** The raw prefix end of the key in `b[from .. to)`, as rawPrefix finds it in the decoded key. */
 function rawPrefixEnd(b: Uint8Array, from: number, to: number, depth: number): number {
@@ -266,31 +274,15 @@ export class SummaryBuilder {
     this.objects.add(size);
     i = ix.isLatest;
     if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) this.noncurrent.add(size);
-    i = ix.storageClass;
-    if (i >= 0) {
-      if (i < n) this.classBytes.tally(b, start[i], end[i], size);
-      else this.classBytes.tally(EMPTY, 0, 0, size);
-    }
+    this.classBytes.tallyField(ix.storageClass, b, start, end, n, size);
     i = ix.key;
     if (i < n) this.prefixBytes.tally(b, start[i], rawPrefixEnd(b, start[i], end[i], this.depth), size);
     else this.prefixBytes.tally(EMPTY, 0, 0, size);
     i = ix.lastModified;
     if (i >= 0) tally(this.byAge, i < n ? this.bandOfBytes(b, start[i], end[i]) : AGE_UNKNOWN, size);
-    i = ix.encryptionStatus;
-    if (i >= 0) {
-      if (i < n) this.encryptionBytes.tally(b, start[i], end[i], size);
-      else this.encryptionBytes.tally(EMPTY, 0, 0, size);
-    }
-    i = ix.replicationStatus;
-    if (i >= 0) {
-      if (i < n) this.replicationBytes.tally(b, start[i], end[i], size);
-      else this.replicationBytes.tally(EMPTY, 0, 0, size);
-    }
-    i = ix.isMultipartUploaded;
-    if (i >= 0) {
-      if (i < n) this.multipartBytes.tally(b, start[i], end[i], size);
-      else this.multipartBytes.tally(EMPTY, 0, 0, size);
-    }
+    this.encryptionBytes.tallyField(ix.encryptionStatus, b, start, end, n, size);
+    this.replicationBytes.tallyField(ix.replicationStatus, b, start, end, n, size);
+    this.multipartBytes.tallyField(ix.isMultipartUploaded, b, start, end, n, size);
     i = ix.tags;
     if (i >= 0) {
       const value = i < n ? b.toString('utf8', start[i], end[i]) : '';

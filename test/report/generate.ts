@@ -78,6 +78,15 @@ function cell(row: Row, column: string): string {
   }
 }
 
+/** A deterministic pseudo-random source: numbers in [0, 1). */
+export function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
 /** A synthetic object, deterministic in i: many prefixes, classes, ages. */
 export function syntheticRow(i: number, now = Date.parse('2026-01-01T00:00:00Z')): Row {
   const h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
@@ -205,4 +214,31 @@ export function writeSyntheticDataFile(file: string, columns: string[], from: nu
   const body = gzipSync(Buffer.concat(chunks), { level });
   writeFileSync(file, body);
   return { size: body.length, md5: createHash('md5').update(body).digest('hex'), bytes };
+}
+
+/** The columns oddCsvRows writes. */
+export const ODD_COLUMNS = ['Appid', 'Bucket', 'Key', 'VersionId', 'IsLatest', 'IsDeleteMarker', 'Size', 'LastModifiedDate', 'ETag', 'StorageClass',
+  'IsMultipartUploaded', 'ReplicationStatus', 'EncryptionStatus', 'Tag'];
+
+/** CSV rows with the values the summary's byte path treats apart: odd sizes and dates, unicode groups, encoded separators, tags. */
+export function oddCsvRows(count: number, seed: number, width = ODD_COLUMNS.length): string {
+  const rnd = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
+  const sizes = ['0', '1', '123456789', '007', '', ' 12', '1e3', '0x10', 'abc', '-5', '12345678901234567', '9007199254740993', '3.5', 'Infinity'];
+  const dates = ['2025-12-30T10:00:00.000Z', '2025-12-01T00:00:00Z', '2024-01-01T00:00:00.000Z', '2025-12-25T00:00:00.000Z', '', 'garbage',
+    'Mon, 01 Dec 2025 00:00:00 GMT', '2025-12-2éT00:00:00.000Z', '2025-12-26T00:00:00.000Zé', '2025-10-03T00:00:00.000Z', '2025-12-25T00:00:00.000', '1999-01-01T00:00:00Z'];
+  const classes = ['STANDARD', 'STANDARD_IA', 'ARCHIVE', '', 'Größe', 'say "hi"', 'a,b'];
+  const multipart = ['true', 'false', 'TRUE', 'False', '', 'yes'];
+  const keys = ['a/b/c.txt', 'a%2Fb%2Fc', 'a%2fb/c', 'top.txt', 'é/日本/x', '%2F', '/lead', 'x+y/z', 'p%2', 'p%2G/q', '', 'dir/'];
+  const tags = ['', `${encodeKey('k')}=${encodeKey('v')}`, `${encodeKey('a b')}=${encodeKey('c&d')}&x=1`, 'x'];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const values = [
+      '1250000000', 'examplebucket', encodeKey(pick(keys)) + (rnd() < 0.5 ? pick(keys) : ''), `v${i}`, pick(['true', 'false', '', 'FALSE']),
+      pick(['false', 'false', 'false', 'true', '', 'True']), pick(sizes), pick(dates), 'etag', pick(classes), pick(multipart),
+      pick(['COMPLETED', '', 'FAILED']), pick(['SSE-COS', 'NOT-SSE', '']), pick(tags),
+    ].slice(0, rnd() < 0.1 ? Math.floor(rnd() * width) + 1 : width);
+    out.push(values.map((v) => `"${v.replace(/"/g, '""')}"`).join(','));
+  }
+  return `${out.join(rnd() < 0.5 ? '\n' : '\r\n')}\n`;
 }
