@@ -160,9 +160,14 @@ export class CsvByteParser {
       if (anyEscaped) this.unescape(b, n);
       if (n === 1 && this.ends[0] === this.starts[0]) continue;
       this.rows++;
-      this.onRow(b, this.starts, this.ends, n);
+      this.emit(b, this.starts, this.ends, n, anyEscaped);
     }
     return pos;
+  }
+
+  /** Hands a complete row on; `escaped`: a doubled quote in it was undone in place, so its bytes have moved. */
+  protected emit(b: Buffer, start: Int32Array, end: Int32Array, n: number, _escaped: boolean): void {
+    this.onRow(b, start, end, n);
   }
 
   private unescape(b: Buffer, n: number): void {
@@ -186,48 +191,45 @@ export type RowCallback = (fields: string[], count: number) => void;
 /**
  * The rows of CsvByteParser as strings: each field decoded (UTF-8) into one reused array, so a caller that keeps the
  * array copies it. Takes bytes, or text (encoded first). A chunk of ASCII only (nearly every chunk of an inventory
- * report: keys are URL-encoded) is decoded a row at a time, one call, its fields sliced from it.
+ * report: keys are URL-encoded) is decoded once, in one call, and fields are sliced from that text; a row whose bytes
+ * moved (a doubled quote undone) is decoded on its own, and a chunk with other characters field by field.
  */
-export class CsvParser {
-  private readonly parser: CsvByteParser;
+export class CsvParser extends CsvByteParser {
   private readonly fields: string[] = [];
-  /** The buffer last looked at, and whether it is ASCII only. */
-  private checked: Buffer | undefined;
+  /** The chunk rows last came from; whether it is ASCII only; its text, once decoded. */
+  private chunk: Buffer | undefined;
   private ascii = false;
+  private text: string | undefined;
 
-  constructor(onRow: RowCallback) {
-    this.parser = new CsvByteParser((b, start, end, n) => onRow(this.decode(b, start, end, n), n));
+  constructor(private readonly onFields: RowCallback) {
+    super(() => undefined);
   }
 
-  /** Rows passed to the callback so far (blank lines not counted). */
-  get rows(): number {
-    return this.parser.rows;
-  }
-
-  push(chunk: Buffer | string): void {
+  override push(chunk: Buffer | string): void {
     // A caller may refill the buffer it pushed last: look at each chunk afresh.
-    this.checked = undefined;
-    this.parser.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    this.chunk = undefined;
+    super.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
   }
 
-  end(): void {
-    this.parser.end();
-  }
-
-  private decode(b: Buffer, start: Int32Array, end: Int32Array, n: number): string[] {
+  protected override emit(b: Buffer, start: Int32Array, end: Int32Array, n: number, escaped: boolean): void {
     const fields = this.fields;
-    if (b !== this.checked) {
-      this.checked = b;
+    if (b !== this.chunk) {
+      this.chunk = b;
       this.ascii = isAscii(b);
+      this.text = undefined;
     }
-    if (this.ascii) {
+    if (this.ascii && !escaped) {
+      // Decoded at the first such row: rows before it may have moved since, rows after it only when escaped.
+      const text = (this.text ??= b.toString('latin1'));
+      for (let i = 0; i < n; i++) fields[i] = text.slice(start[i], end[i]);
+    } else if (this.ascii) {
       const from = start[0];
       const row = b.toString('latin1', from, end[n - 1]);
       for (let i = 0; i < n; i++) fields[i] = row.slice(start[i] - from, end[i] - from);
     } else {
       for (let i = 0; i < n; i++) fields[i] = b.toString('utf8', start[i], end[i]);
     }
-    return fields;
+    this.onFields(fields, n);
   }
 }
 
