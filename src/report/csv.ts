@@ -219,7 +219,7 @@ export class CsvParser extends CsvByteParser {
       this.text = undefined;
     }
     if (this.ascii && !escaped) {
-      // Decoded at the first such row: rows before it may have moved since, rows after it only when escaped.
+      // Decoded at the first such row of the chunk: after that only escaped rows move, and they are decoded apart.
       const text = (this.text ??= b.toString('latin1'));
       for (let i = 0; i < n; i++) fields[i] = text.slice(start[i], end[i]);
     } else if (this.ascii) {

@@ -109,6 +109,10 @@ test('exit codes: 2 for bad input, 1 for a report that does not check out, namin
   const truncated = await cli(['report', 'summary', cut.reportDir, '--workers', '2'], {});
   expect(truncated.code).toBe(1);
   expect(truncated.stderr).toMatch(/data file cos_bucket_inventory\/1250000000\/examplebucket\/inventory-1\/[0-9a-f]{32}\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
+  const omitted = generateReport({ root: path.join(root, 'omitted'), rows: rows(3000), files: 3, corrupt: 'omitted' });
+  const short = await cli(['report', 'summary', omitted.reportDir, '--workers', '2'], {});
+  expect(short.code).toBe(1);
+  expect(short.stderr).toContain('the data files hold 2000 records, the manifest says filterObjectCount = 3000');
   const listed = generateReport({ root: path.join(root, 'listed'), rows: rows(3000), corrupt: 'truncated-listed' });
   const verify = await cli(['report', 'verify', listed.reportDir], {});
   expect(verify.code).toBe(1);

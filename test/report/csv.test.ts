@@ -3,7 +3,7 @@
 // independent oracle).
 import { parse as csvParse } from 'csv-parse/sync';
 import { CsvByteParser, CsvParser, CsvSyntaxError } from '../../src/report/csv';
-import { random } from './generate';
+import { feedInPieces, random } from './generate';
 
 /** Rows of `bytes` fed to the byte parser in pieces cut at `cuts`, fields decoded here. */
 function parseBytes(bytes: Buffer, cuts: number[] = []): string[][] {
@@ -13,7 +13,7 @@ function parseBytes(bytes: Buffer, cuts: number[] = []): string[][] {
     for (let i = 0; i < n; i++) row.push(b.toString('utf8', start[i], end[i]));
     rows.push(row);
   });
-  feed(parser, bytes, cuts);
+  feedInPieces(parser, bytes, cuts);
   expect(parser.rows).toBe(rows.length);
   return rows;
 }
@@ -22,20 +22,9 @@ function parseBytes(bytes: Buffer, cuts: number[] = []): string[][] {
 function parseStrings(bytes: Buffer, cuts: number[] = []): string[][] {
   const rows: string[][] = [];
   const parser = new CsvParser((fields, n) => rows.push(fields.slice(0, n)));
-  feed(parser, bytes, cuts);
+  feedInPieces(parser, bytes, cuts);
   expect(parser.rows).toBe(rows.length);
   return rows;
-}
-
-function feed(parser: { push(chunk: Buffer): void; end(): void }, bytes: Buffer, cuts: number[]): void {
-  let last = 0;
-  // Each piece a copy: the parser may keep nothing of a chunk but what it copies.
-  for (const at of cuts) {
-    parser.push(Buffer.from(bytes.subarray(last, at)));
-    last = at;
-  }
-  parser.push(Buffer.from(bytes.subarray(last)));
-  parser.end();
 }
 
 /** Both parsers, which must agree. */

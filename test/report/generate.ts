@@ -87,6 +87,17 @@ export function random(seed: number): () => number {
   };
 }
 
+/** Pushes `bytes` to a parser in pieces cut at `cuts` (ascending), each piece a copy, then ends it. */
+export function feedInPieces(parser: { push(chunk: Buffer): void; end(): void }, bytes: Buffer, cuts: number[]): void {
+  let last = 0;
+  for (const at of cuts) {
+    parser.push(Buffer.from(bytes.subarray(last, at)));
+    last = at;
+  }
+  parser.push(Buffer.from(bytes.subarray(last)));
+  parser.end();
+}
+
 /** A synthetic object, deterministic in i: many prefixes, classes, ages. */
 export function syntheticRow(i: number, now = Date.parse('2026-01-01T00:00:00Z')): Row {
   const h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b) >>> 0;

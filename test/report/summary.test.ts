@@ -4,7 +4,7 @@
 import { CsvByteParser, CsvParser } from '../../src/report/csv';
 import { columnIndex, encodeKey } from '../../src/report/record';
 import { SummaryBuilder } from '../../src/report/summary';
-import { ODD_COLUMNS, oddCsvRows, random } from './generate';
+import { feedInPieces, ODD_COLUMNS, oddCsvRows, random } from './generate';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -16,15 +16,7 @@ function summaries(text: string, columns: string[], cuts: number[], depth: numbe
   strParser.push(text);
   strParser.end();
   const bytes = new SummaryBuilder(ix, { now: NOW, depth });
-  const byteParser = new CsvByteParser((b, s, e, n) => bytes.addBytes(b, s, e, n));
-  const all = Buffer.from(text);
-  let last = 0;
-  for (const at of cuts) {
-    byteParser.push(Buffer.from(all.subarray(last, at)));
-    last = at;
-  }
-  byteParser.push(Buffer.from(all.subarray(last)));
-  byteParser.end();
+  feedInPieces(new CsvByteParser((b, s, e, n) => bytes.addBytes(b, s, e, n)), Buffer.from(text), cuts);
   return [strings.toJSON(NOW), bytes.toJSON(NOW), strings.state(), bytes.state()];
 }
 
