@@ -9,7 +9,7 @@ import { checksumProblem, dataFileProblem, Manifest, ManifestFile, parseManifest
 import { columnIndex, ColumnIndex, InventoryRecord, toRecord } from './record';
 import { scanDataFileBytes, scanDataFileChunks, ScanResult } from './scan';
 import { directoryStore, downloadObject, ReportStore } from './store';
-import { ByteCount, Total } from './tally';
+import { ByteCount, byteCount, Total } from './tally';
 
 /** COS's date directory (`yyyymmdd`) and OBS's (`yyyy-MM-ddTHH-mmZ`). */
 export const REPORT_DATE_PATTERN = /^(?:\d{8}|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}Z)$/;
@@ -155,7 +155,7 @@ export class InventoryReport {
     const countProblem = problems.length === 0 ? recordCountProblem(this.manifest, records) : undefined;
     if (countProblem) problems.push(countProblem);
     if (problems.length > 0) throw this.failure(problems);
-    return { files: files.length, bytes: bytes.toJSON().bytes, records };
+    return { files: files.length, bytes: byteCount(bytes.bytes), records };
   }
 
   /** Throws when `records`, the records read from all data files, are not what the manifest's object count says. */
@@ -170,8 +170,9 @@ export class InventoryReport {
 
   /**
    * The records of every data file, in manifest order, typed and with keys URL-decoded; memory stays at one chunk
-   * of one file. A file that fails its check throws at its end, after its records were yielded: call verify()
-   * first to check everything before reading anything.
+   * of one file. A file that fails its check throws at its end, after its records were yielded, and a record count
+   * that is not the manifest's throws after the last record: call verify() first to check everything before
+   * reading anything.
    */
   async *records(options: RecordOptions = {}): AsyncGenerator<InventoryRecord> {
     const ix = this.columnIndex;
@@ -186,7 +187,7 @@ export class InventoryReport {
     }
   }
 
-  /** Raw rows (fields as written, reused array) of every data file: the fast path summary, diff and export use. */
+  /** Raw rows (fields as written, reused array) of every data file, checked as records() checks them: diff's path. */
   async scanRows(onRow: (fields: string[], n: number) => void, options: RecordOptions = {}): Promise<void> {
     for await (const _ of this.scan(onRow, options)) { /* rows went to onRow */ }
   }
