@@ -1,4 +1,4 @@
-// Child process of bench/report.ts: writes one synthetic data file and prints its size and MD5 as JSON.
+// Child process of bench/report.ts: writes one synthetic data file and prints its size, MD5 and objects' bytes as JSON.
 import { writeSyntheticDataFile } from '../test/report/generate';
 
 const [file, columns, from, to] = process.argv.slice(2);

@@ -25,7 +25,8 @@ export const REPORT_USAGE = `usage:
   cos-inventory report export SOURCE --format ndjson|parquet --out FILE|-
       every record, key decoded, as NDJSON (--out - for stdout) or Parquet, for DuckDB, Spark or Trino
   cos-inventory report verify SOURCE
-      check manifest.checksum and every data file's size and MD5 against the manifest
+      check manifest.checksum, every data file's size and MD5 (or record count) against the manifest, that every
+      file decompresses and parses, and the records of all against the manifest's object count
 SOURCE is one of
   DIR                         a local directory holding manifest.json and manifest.checksum (data files beside it,
                               in data/ or files/, or at their keys below a parent: a copy of the bucket), or an
@@ -36,7 +37,8 @@ SOURCE is one of
   cos://BUCKET or obs://BUCKET with --source-bucket NAME --id INVENTORY-ID [--prefix PREFIX]: the directory is
                               derived (prefix default cos_bucket_inventory on COS, BucketInventory on OBS)
   --date DATE picks a report (20240131 on COS, 2024-01-31T02-00Z on OBS); default the newest
-every data file's size and MD5 (COS) or record count (OBS) is checked against the manifest while it is read
+every data file's size and MD5 (COS) or record count (OBS) is checked against the manifest while it is read, and
+the records of all against the manifest's object count (COS: filterObjectCount, else listObjectCount)
 exit codes: 0 done; 1 a request failed or the report did not check out; 2 bad command, source or flag
 environment: as for the other commands (COS and OBS credentials and endpoints)`;
 
@@ -209,8 +211,8 @@ async function run(args: string[], io: ReportIo): Promise<number> {
   if (command === 'verify') {
     const report = await openSource(one(), values, io.env, log);
     try {
-      const { files, bytes } = await report.verify();
-      io.stdout.write(`cos-inventory: report verified: ${report.where}: manifest.checksum matches, ${files} data file(s), ${bytes} bytes, sizes and MD5s as the manifest says\n`);
+      const { files, bytes, records } = await report.verify();
+      io.stdout.write(`cos-inventory: report verified: ${report.where}: manifest.checksum matches, ${files} data file(s), ${bytes} bytes, sizes and MD5s as the manifest says, ${records} records (every file decompressed and parsed)\n`);
     } finally {
       await report.close();
     }

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { ReportError } from './manifest';
 import type { InventoryReport } from './open';
 import { cleanEtag, ColumnIndex, decodeKey } from './record';
-import type { Tally } from './summary';
+import { ByteCount, byteCount, Tally, Total, wholeBytes } from './tally';
 
 export interface ObjectState {
   readonly size?: number;
@@ -34,7 +34,7 @@ export interface DiffJson {
   readonly new: { readonly where: string; readonly date?: string; readonly objects: Tally };
   readonly added: Tally;
   readonly removed: Tally;
-  readonly changed: { count: number; bytesBefore: number; bytesAfter: number; size: number; etag: number; storageClass: number };
+  readonly changed: { count: number; bytesBefore: ByteCount; bytesAfter: ByteCount; size: number; etag: number; storageClass: number };
   readonly unchanged: Tally;
   /** How many partitions the comparison was split into (1: all in memory). */
   readonly partitions: number;
@@ -66,19 +66,18 @@ function fnv1a(s: string): number {
 }
 
 /** Calls `each` with (identity, size, etag, class) for every object (not delete markers) of the report. */
-async function eachObject(report: InventoryReport, verify: boolean, each: (row: Row) => void): Promise<Tally> {
+async function eachObject(report: InventoryReport, verify: boolean, each: (row: Row) => void): Promise<Total> {
   const ix: ColumnIndex = report.columnIndex;
   if (ix.key < 0) throw new ReportError(`${report.where}: the report has no Key column`);
   const versioned = ix.versionId >= 0;
-  const total: Tally = { count: 0, bytes: 0 };
+  const total = new Total();
   await report.scanRows((f, n) => {
     if (ix.isDeleteMarker >= 0 && ix.isDeleteMarker < n && (f[ix.isDeleteMarker].charCodeAt(0) | 0x20) === 116) return;
     const raw = f[ix.key];
     const id = versioned && ix.versionId < n && f[ix.versionId] ? `${raw}\n${f[ix.versionId]}` : raw;
     const sizeText = ix.size >= 0 && ix.size < n ? f[ix.size] : '';
-    const size = sizeText.length > 0 ? Number(sizeText) : null;
-    total.count++;
-    total.bytes += size ?? 0;
+    const size = sizeText.length > 0 ? wholeBytes(Number(sizeText)) : null;
+    total.add(size ?? 0);
     each([id, size, ix.etag >= 0 && ix.etag < n ? cleanEtag(f[ix.etag]) : '', ix.storageClass >= 0 && ix.storageClass < n ? f[ix.storageClass] : '']);
   }, { verify });
   return total;
@@ -129,18 +128,17 @@ export async function diffReports(before: InventoryReport, after: InventoryRepor
   const verify = options.verify !== false;
   const compressed = [...before.files, ...after.files].reduce((sum, f) => sum + f.size, 0);
   const partitions = Math.max(1, Math.min(MAX_PARTITIONS, options.partitions ?? Math.ceil(compressed / BYTES_PER_PARTITION)));
-  const added: Tally = { count: 0, bytes: 0 };
-  const removed: Tally = { count: 0, bytes: 0 };
-  const unchanged: Tally = { count: 0, bytes: 0 };
-  const changed = { count: 0, bytesBefore: 0, bytesAfter: 0, size: 0, etag: 0, storageClass: 0 };
+  const added = new Total();
+  const removed = new Total();
+  const unchanged = new Total();
+  const changed = { count: 0, bytesBefore: new Total(), bytesAfter: new Total(), size: 0, etag: 0, storageClass: 0 };
   const emit = options.onChange;
 
   /** Old rows in `map`; the new ones go past it; what stays in `map` was removed. */
   const compare = (map: Map<string, Row>, row: Row) => {
     const old = map.get(row[0]);
     if (old === undefined) {
-      added.count++;
-      added.bytes += row[1] ?? 0;
+      added.add(row[1] ?? 0);
       emit?.({ kind: 'added', ...identity(row[0]), after: state(row) });
       return;
     }
@@ -150,27 +148,25 @@ export async function diffReports(before: InventoryReport, after: InventoryRepor
     if (old[2] !== row[2]) fields.push('etag');
     if (old[3] !== row[3]) fields.push('storageClass');
     if (fields.length === 0) {
-      unchanged.count++;
-      unchanged.bytes += row[1] ?? 0;
+      unchanged.add(row[1] ?? 0);
       return;
     }
     changed.count++;
-    changed.bytesBefore += old[1] ?? 0;
-    changed.bytesAfter += row[1] ?? 0;
+    changed.bytesBefore.addBytes(old[1] ?? 0);
+    changed.bytesAfter.addBytes(row[1] ?? 0);
     for (const field of fields) changed[field]++;
     emit?.({ kind: 'changed', ...identity(row[0]), before: state(old), after: state(row), fields });
   };
   const leftovers = (map: Map<string, Row>) => {
     for (const old of map.values()) {
-      removed.count++;
-      removed.bytes += old[1] ?? 0;
+      removed.add(old[1] ?? 0);
       emit?.({ kind: 'removed', ...identity(old[0]), before: state(old) });
     }
     map.clear();
   };
 
-  let beforeTotal: Tally;
-  let afterTotal: Tally;
+  let beforeTotal: Total;
+  let afterTotal: Total;
   if (partitions === 1) {
     const map = new Map<string, Row>();
     beforeTotal = await eachObject(before, verify, (row) => {
@@ -201,16 +197,20 @@ export async function diffReports(before: InventoryReport, after: InventoryRepor
     }
   }
   return {
-    old: { where: before.where, date: before.date, objects: beforeTotal },
-    new: { where: after.where, date: after.date, objects: afterTotal },
-    added, removed, changed, unchanged, partitions,
+    old: { where: before.where, date: before.date, objects: beforeTotal.toJSON() },
+    new: { where: after.where, date: after.date, objects: afterTotal.toJSON() },
+    added: added.toJSON(),
+    removed: removed.toJSON(),
+    changed: { ...changed, bytesBefore: byteCount(changed.bytesBefore.bytes), bytesAfter: byteCount(changed.bytesAfter.bytes) },
+    unchanged: unchanged.toJSON(),
+    partitions,
   };
 }
 
 /** The comparison for people. */
-export function formatDiff(diff: DiffJson, formatBytes: (n: number) => string): string {
+export function formatDiff(diff: DiffJson, formatBytes: (n: ByteCount) => string): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  const delta = diff.new.objects.bytes - diff.old.objects.bytes;
+  const delta = BigInt(diff.new.objects.bytes) - BigInt(diff.old.objects.bytes);
   return [
     `old: ${diff.old.where} — ${n(diff.old.objects.count)} objects, ${formatBytes(diff.old.objects.bytes)}`,
     `new: ${diff.new.where} — ${n(diff.new.objects.count)} objects, ${formatBytes(diff.new.objects.bytes)}`,
@@ -219,7 +219,7 @@ export function formatDiff(diff: DiffJson, formatBytes: (n: number) => string): 
     `removed:   ${n(diff.removed.count)} objects, ${formatBytes(diff.removed.bytes)}`,
     `changed:   ${n(diff.changed.count)} objects (size ${n(diff.changed.size)}, ETag ${n(diff.changed.etag)}, storage class ${n(diff.changed.storageClass)}), ${formatBytes(diff.changed.bytesBefore)} -> ${formatBytes(diff.changed.bytesAfter)}`,
     `unchanged: ${n(diff.unchanged.count)} objects, ${formatBytes(diff.unchanged.bytes)}`,
-    `net:       ${delta >= 0 ? '+' : '-'}${formatBytes(Math.abs(delta))}`,
+    `net:       ${delta >= 0n ? '+' : '-'}${formatBytes(byteCount(delta >= 0n ? delta : -delta))}`,
     '',
   ].join('\n');
 }

@@ -3,8 +3,11 @@
 // COS (Tencent Cloud), "Inventory Overview" https://www.tencentcloud.com/document/product/436/30622:
 //   <prefix>/<source appid>/<source name without -appid>/<inventory id>/<yyyymmdd>/manifest.json
 //   <prefix>/<source appid>/<source name without -appid>/<inventory id>/<yyyymmdd>/manifest.checksum  (MD5 of manifest.json)
-//   data: gzip CSV files the manifest lists (`files: [{ key, size, md5Checksum }]`), columns as `fileSchema` names them
-//   ("Appid, Bucket, Key, Size, ..."); the Key column is URL-encoded.
+//   data: gzip CSV files the manifest lists (`files: [{ key, size, md5Checksum }]`, its example key
+//   `<prefix>/<appid>/<name>/<inventory id>/<32 hex>.csv.gz`, beside the date directories), columns as `fileSchema`
+//   names them ("Appid, Bucket, Key, Size, ..."); the Key column is URL-encoded. The manifest also gives
+//   `listObjectCount` (objects listed) and `filterObjectCount` (objects left after the filter: the report's records),
+//   numbers written as strings ("13").
 // OBS (Huawei Cloud), "Bucket Inventory", section "manifest file", https://support.huaweicloud.com/ugobs-obs/obs_41_0044.html:
 //   <destination prefix>/<source bucket>/<inventory id>/<yyyy-MM-dd'T'HH-mm'Z'>/manifest.json
 //   manifest.json has sourceBucket, destinationBucket, version, fileFormat, fileSchema
@@ -33,6 +36,10 @@ export interface Manifest {
   readonly version?: string;
   readonly creationTimestamp?: string;
   readonly fileFormat?: string;
+  /** COS: the number of objects listed. */
+  readonly listObjectCount?: number;
+  /** COS: the number of objects left after the inventory's filter, that is the number of records in the data files. */
+  readonly filterObjectCount?: number;
   /** The column names, in order, as listed by `fileSchema`. */
   readonly columns: string[];
   readonly fileSchema: string;
@@ -76,8 +83,18 @@ export function parseManifest(body: Buffer | string, where: string): Manifest {
       files.push({ key: file.key, size, ...(md5 ? { md5Checksum: md5 } : {}), ...(records !== undefined && Number.isSafeInteger(records) ? { inventoriedRecord: records } : {}) });
     }
   }
+  const count = (name: string): number | undefined => {
+    const value = raw[name];
+    if (value === undefined || value === null || value === '') return undefined;
+    const n = Number(value);
+    if (Number.isSafeInteger(n) && n >= 0) return n;
+    problems.push(`${name} = ${JSON.stringify(value)}: must be a whole number of objects`);
+    return undefined;
+  };
+  const listObjectCount = count('listObjectCount');
+  const filterObjectCount = count('filterObjectCount');
   if (problems.length > 0) throw new ReportError(`${where}: manifest.json is not an inventory manifest: ${problems.join('; ')}`);
-  const { sourceBucket, destinationBucket, version, creationTimestamp, fileFormat, fileSchema, files: _files, ...extra } = raw;
+  const { sourceBucket, destinationBucket, version, creationTimestamp, fileFormat, fileSchema, files: _files, listObjectCount: _list, filterObjectCount: _filter, ...extra } = raw;
   const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value).trim());
   return {
     sourceBucket: text(sourceBucket),
@@ -85,6 +102,8 @@ export function parseManifest(body: Buffer | string, where: string): Manifest {
     version: text(version),
     creationTimestamp: text(creationTimestamp),
     fileFormat: text(fileFormat),
+    ...(listObjectCount !== undefined ? { listObjectCount } : {}),
+    ...(filterObjectCount !== undefined ? { filterObjectCount } : {}),
     fileSchema,
     columns: schemaColumns(fileSchema),
     files,
@@ -114,6 +133,22 @@ export function dataFileProblem(file: ManifestFile, found: { size?: number; md5?
   }
   if (found.records !== undefined && file.inventoriedRecord !== undefined && found.records !== file.inventoriedRecord) {
     return `data file ${file.key} has ${found.records} records, the manifest says ${file.inventoriedRecord}`;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with the number of records read from all the data files, by the object counts the manifest gives
+ * (COS), or undefined: the records are the objects left after the filter (`filterObjectCount`), or, without a filter
+ * count, the objects listed (`listObjectCount`). A data file the manifest leaves out shows here.
+ */
+export function recordCountProblem(manifest: Manifest, records: number): string | undefined {
+  const { filterObjectCount, listObjectCount } = manifest;
+  if (filterObjectCount !== undefined && records !== filterObjectCount) {
+    return `the data files hold ${records} records, the manifest says filterObjectCount = ${filterObjectCount}`;
+  }
+  if (listObjectCount !== undefined && (filterObjectCount === undefined ? records !== listObjectCount : records > listObjectCount)) {
+    return `the data files hold ${records} records, the manifest says listObjectCount = ${listObjectCount}`;
   }
   return undefined;
 }

@@ -1,13 +1,15 @@
 // Finding and opening a report: in a bucket (by inventory directory and date, or the newest), or in a local
-// directory. Opening checks manifest.checksum; the data files are checked (size, MD5, record count) as they are read.
+// directory. Opening checks manifest.checksum; the data files are checked (size, MD5, record count) as they are read,
+// and, once all are read, their records against the manifest's object count.
 import { existsSync, mkdtempSync, promises as fs, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseBucketName, sourceReportPath } from '../contract/names';
-import { checksumProblem, dataFileProblem, Manifest, ManifestFile, parseManifest, ReportError, Service } from './manifest';
+import { checksumProblem, dataFileProblem, Manifest, ManifestFile, parseManifest, recordCountProblem, ReportError, Service } from './manifest';
 import { columnIndex, ColumnIndex, InventoryRecord, toRecord } from './record';
-import { hashFile, scanDataFileBytes, scanDataFileChunks } from './scan';
+import { scanDataFileBytes, scanDataFileChunks, ScanResult } from './scan';
 import { directoryStore, downloadObject, ReportStore } from './store';
+import { ByteCount, byteCount, Total } from './tally';
 
 /** COS's date directory (`yyyymmdd`) and OBS's (`yyyy-MM-ddTHH-mmZ`). */
 export const REPORT_DATE_PATTERN = /^(?:\d{8}|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}Z)$/;
@@ -42,9 +44,18 @@ export interface LocalDataFile {
 }
 
 export interface RecordOptions {
-  /** Check each file's size, MD5 and record count while reading it. Default true. */
+  /** Check each file's size, MD5 and record count while reading it, and all records against the manifest's object count. Default true. */
   readonly verify?: boolean;
 }
+
+/** What `InventoryReport.verify()` found: data files, their bytes (as stored: compressed), and their records. */
+export interface VerifiedFiles {
+  readonly files: number;
+  readonly bytes: ByteCount;
+  readonly records: number;
+}
+
+const ignoreRow = () => undefined;
 
 function guessService(date: string | undefined, manifest: Manifest): Service {
   if (date && date.includes('T')) return 'obs';
@@ -96,7 +107,7 @@ export class InventoryReport {
     const missing = local.map((l, i) => (l ? -1 : i)).filter((i) => i >= 0);
     if (missing.length === 0) return local as LocalDataFile[];
     if (!this.store?.get || this.store.localPath) {
-      throw new ReportError(`report verification failed for ${this.where}:\n${missing.map((i) => `  data file ${this.files[i].key} is missing`).join('\n')}`);
+      throw this.failure(missing.map((i) => `data file ${this.files[i].key} is missing`));
     }
     const store = this.store;
     const dir = this.options.cacheDir ?? (this.cache = mkdtempSync(path.join(tmpdir(), 'cos-inventory-report-')));
@@ -117,33 +128,51 @@ export class InventoryReport {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.downloads ?? 4, missing.length) }, worker));
-    if (problems.length > 0) throw new ReportError(`report verification failed for ${this.where}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    if (problems.length > 0) throw this.failure(problems);
     return local as LocalDataFile[];
   }
 
-  /** Checks every data file against the manifest (size, MD5) without parsing it; throws one error naming every mismatch. */
-  async verify(): Promise<{ files: number; bytes: number }> {
+  /**
+   * Checks every data file against the manifest (size, MD5 or record count), decompressing and parsing it (a
+   * truncated or corrupt gzip file fails even when the manifest lists its broken bytes), then the records of all
+   * against the manifest's object count; throws one error naming every problem.
+   */
+  async verify(): Promise<VerifiedFiles> {
     const problems: string[] = [];
-    let bytes = 0;
+    const bytes = new Total();
+    let records = 0;
     const files = await this.localFiles();
     for (const local of files) {
-      if (local.verified) {
-        bytes += local.file.size;
-        continue;
+      try {
+        const scanned = await scanDataFileBytes(local.path, local.file, ignoreRow, !local.verified);
+        bytes.add(scanned.size);
+        records += scanned.rows;
+      } catch (err) {
+        if (!(err instanceof ReportError)) throw err;
+        problems.push(err.message);
       }
-      const found = await checkedFacts(local);
-      bytes += found.size;
-      const problem = dataFileProblem(local.file, found);
-      if (problem) problems.push(problem);
     }
-    if (problems.length > 0) throw new ReportError(`report verification failed for ${this.where}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    return { files: files.length, bytes };
+    const countProblem = problems.length === 0 ? recordCountProblem(this.manifest, records) : undefined;
+    if (countProblem) problems.push(countProblem);
+    if (problems.length > 0) throw this.failure(problems);
+    return { files: files.length, bytes: byteCount(bytes.bytes), records };
+  }
+
+  /** Throws when `records`, the records read from all data files, are not what the manifest's object count says. */
+  checkRecordCount(records: number): void {
+    const problem = recordCountProblem(this.manifest, records);
+    if (problem) throw this.failure([problem]);
+  }
+
+  private failure(problems: string[]): ReportError {
+    return new ReportError(`report verification failed for ${this.where}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
 
   /**
    * The records of every data file, in manifest order, typed and with keys URL-decoded; memory stays at one chunk
-   * of one file. A file that fails its check throws at its end, after its records were yielded: call verify()
-   * first to check everything before reading anything.
+   * of one file. A file that fails its check throws at its end, after its records were yielded, and a record count
+   * that is not the manifest's throws after the last record: call verify() first to check everything before
+   * reading anything.
    */
   async *records(options: RecordOptions = {}): AsyncGenerator<InventoryRecord> {
     const ix = this.columnIndex;
@@ -151,20 +180,28 @@ export class InventoryReport {
     const onRow = (fields: string[], n: number) => {
       pending.push(toRecord(fields, n, ix));
     };
-    for (const local of await this.localFiles()) {
-      for await (const _ of scanDataFileChunks(local.path, local.file, onRow, options.verify !== false && !local.verified)) {
-        const batch = pending;
-        pending = [];
-        yield* batch;
-      }
+    for await (const _ of this.scan(onRow, options)) {
+      const batch = pending;
+      pending = [];
+      yield* batch;
     }
   }
 
-  /** Raw rows (fields as written, reused array) of every data file: the fast path summary, diff and export use. */
+  /** Raw rows (fields as written, reused array) of every data file, checked as records() checks them: diff's path. */
   async scanRows(onRow: (fields: string[], n: number) => void, options: RecordOptions = {}): Promise<void> {
+    for await (const _ of this.scan(onRow, options)) { /* rows went to onRow */ }
+  }
+
+  /** Every data file through `onRow`, pausing after each chunk; checks files as it goes, and the record count at the end. */
+  private async *scan(onRow: (fields: string[], n: number) => void, options: RecordOptions): AsyncGenerator<void> {
+    const verify = options.verify !== false;
+    let records = 0;
     for (const local of await this.localFiles()) {
-      for await (const _ of scanDataFileChunks(local.path, local.file, onRow, options.verify !== false && !local.verified)) { /* rows went to onRow */ }
+      const scanned: ScanResult = { rows: 0, size: 0, md5: '' };
+      yield* scanDataFileChunks(local.path, local.file, onRow, verify && !local.verified, scanned);
+      records += scanned.rows;
     }
+    if (verify) this.checkRecordCount(records);
   }
 
   /** Removes downloaded data files (a cacheDir given in the options is left alone). */
@@ -262,14 +299,4 @@ export async function openLocalReport(dir: string, options: OpenOptions = {}): P
   };
   return new InventoryReport(where, 'manifest.json', manifest, REPORT_DATE_PATTERN.test(date) ? date : undefined, guessService(date, manifest),
     resolve, { ...store, localPath: () => undefined }, options);
-}
-
-/**
- * What a data file's manifest entry can be checked against: size and MD5 (COS), and the record count where the
- * manifest gives one (OBS, which lists no MD5), counted by parsing the file.
- */
-async function checkedFacts(local: LocalDataFile): Promise<{ size: number; md5: string; records?: number }> {
-  if (local.file.inventoriedRecord === undefined) return hashFile(local.path);
-  const scanned = await scanDataFileBytes(local.path, local.file, () => undefined, false);
-  return { size: scanned.size, md5: scanned.md5, records: scanned.rows };
 }

@@ -68,14 +68,21 @@ export async function summarize(report: InventoryReport, options: SummarizeOptio
   if (workers <= 1 || workerFile === undefined) {
     const add = builder.addBytes.bind(builder);
     for (const local of files) await scanDataFileBytes(local.path, local.file, add, verify && !local.verified);
-    return builder.toJSON(now);
+  } else {
+    const init: WorkerInit = { [WORKER_FLAG]: true, columns: report.columns, depth: options.depth, now: now.getTime() };
+    await summarizeInWorkers(files, builder, verify, workers, () => new Worker(workerFile, { workerData: init }));
   }
+  if (verify) report.checkRecordCount(builder.rows);
+  return builder.toJSON(now);
+}
+
+/** `workers` workers (`start` starts one) each take the next file until none is left; their states are merged into `builder`. */
+async function summarizeInWorkers(files: LocalDataFile[], builder: SummaryBuilder, verify: boolean, workers: number, start: () => Worker): Promise<void> {
   // Largest files first, so the last one to finish is a small one.
   const queue: LocalDataFile[] = [...files].sort((a, b) => b.file.size - a.file.size);
-  const init: WorkerInit = { [WORKER_FLAG]: true, columns: report.columns, depth: options.depth, now: now.getTime() };
   const errors: string[] = [];
   await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: init });
+    const worker = start();
     const next = () => {
       const local = errors.length === 0 ? queue.shift() : undefined;
       worker.postMessage(local
@@ -98,5 +105,4 @@ export async function summarize(report: InventoryReport, options: SummarizeOptio
     next();
   })));
   if (errors.length > 0) throw new ReportError(errors.join('\n'));
-  return builder.toJSON(now);
 }

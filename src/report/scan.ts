@@ -4,8 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { CsvParser, CsvSyntaxError, RowCallback } from './csv';
-import { ByteRowCallback, CsvByteParser } from './csv-bytes';
+import { ByteRowCallback, CsvByteParser, CsvParser, CsvSyntaxError, RowCallback } from './csv';
 import { dataFileProblem, ManifestFile, ReportError } from './manifest';
 
 const READ_CHUNK = 1 << 20;
@@ -15,37 +14,6 @@ export interface ScanResult {
   rows: number;
   size: number;
   md5: string;
-}
-
-/**
- * UTF-8 text of a stream of chunks, a character split between chunks kept for the next one. Faster than
- * StringDecoder for the mostly-ASCII text of inventory files: a chunk is decoded in one toString.
- */
-class Utf8Chunks {
-  private held: Buffer | undefined;
-
-  write(chunk: Buffer): string {
-    const bytes = this.held ? Buffer.concat([this.held, chunk]) : chunk;
-    this.held = undefined;
-    let end = bytes.length;
-    // Back over continuation bytes (10xxxxxx) to the lead byte of the last character; keep it if incomplete.
-    let i = end - 1;
-    while (i >= 0 && i > end - 4 && (bytes[i] & 0xc0) === 0x80) i--;
-    if (i >= 0 && bytes[i] >= 0xc0) {
-      const need = bytes[i] >= 0xf0 ? 4 : bytes[i] >= 0xe0 ? 3 : 2;
-      if (end - i < need) {
-        this.held = Buffer.from(bytes.subarray(i));
-        end = i;
-      }
-    }
-    return bytes.toString('utf8', 0, end);
-  }
-
-  end(): string {
-    const rest = this.held ? this.held.toString('utf8') : '';
-    this.held = undefined;
-    return rest;
-  }
 }
 
 async function isGzip(path: string): Promise<boolean> {
@@ -59,34 +27,11 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** What a scan feeds the (decompressed) bytes of a file to. */
+/** What a scan feeds the (decompressed) bytes of a file to: the parser, with fields as strings or as offsets. */
 interface RowSink {
   push(chunk: Buffer): void;
   end(): void;
   readonly rows: number;
-}
-
-/** The string parser (csv.ts) behind a UTF-8 decoder. */
-class TextSink implements RowSink {
-  private readonly decoder = new Utf8Chunks();
-  private readonly parser: CsvParser;
-
-  constructor(onRow: RowCallback) {
-    this.parser = new CsvParser(onRow);
-  }
-
-  get rows(): number {
-    return this.parser.rows;
-  }
-
-  push(chunk: Buffer): void {
-    this.parser.push(this.decoder.write(chunk));
-  }
-
-  end(): void {
-    this.parser.push(this.decoder.end());
-    this.parser.end();
-  }
 }
 
 /**
@@ -96,7 +41,7 @@ class TextSink implements RowSink {
  * or a mismatch throws a ReportError naming the file.
  */
 export function scanDataFileChunks(path: string, file: ManifestFile, onRow: RowCallback, verify = true, result?: ScanResult): AsyncGenerator<void> {
-  return scanInto(path, file, new TextSink(onRow), verify, result);
+  return scanInto(path, file, new CsvParser(onRow), verify, result);
 }
 
 async function* scanInto(path: string, file: ManifestFile, parser: RowSink, verify: boolean, result?: ScanResult): AsyncGenerator<void> {
@@ -143,8 +88,8 @@ export async function scanDataFile(path: string, file: ManifestFile, onRow: RowC
 }
 
 /**
- * scanDataFile on bytes: each row goes to `onRow` as its chunk and field offsets (CsvByteParser), nothing decoded.
- * The summary's path.
+ * scanDataFile with fields as offsets: each row goes to `onRow` as its chunk and field offsets (CsvByteParser),
+ * nothing decoded. The summary's path.
  */
 export async function scanDataFileBytes(path: string, file: ManifestFile, onRow: ByteRowCallback, verify = true): Promise<ScanResult> {
   const result: ScanResult = { rows: 0, size: 0, md5: '' };

@@ -1,15 +1,11 @@
 // Totals of an inventory report: object count and bytes, overall and by storage class, key prefix (to a depth),
 // last-modified age, encryption, replication and multipart status, and tag. Built row by row from the raw CSV fields
 // (no record objects), mergeable across workers, and of a size that depends on the number of distinct groups only.
-// Two entries with the same totals: add() takes decoded fields (csv.ts), addBytes() the bytes and field offsets of
-// csv-bytes.ts, decoding only a new group's name and values out of the usual form (what summarize uses).
+// Two entries with the same totals: add() takes decoded fields (CsvParser), addBytes() the bytes and field offsets
+// (CsvByteParser), decoding only a new group's name and values out of the usual form (what summarize uses).
 import type { ColumnIndex } from './record';
 import { decodeKey, parseTags } from './record';
-
-export interface Tally {
-  count: number;
-  bytes: number;
-}
+import { ByteCount, byteCount, Tally, Total, wholeBytes } from './tally';
 
 export interface SummaryOptions {
   /** Prefix depth: `1` groups `photos/2024/a.jpg` under `photos/`, `2` under `photos/2024/`. Default 1. */
@@ -30,7 +26,7 @@ const DAY_MS = 86_400_000;
 export interface Group {
   readonly name: string;
   readonly count: number;
-  readonly bytes: number;
+  readonly bytes: ByteCount;
 }
 
 /** The summary as JSON: what `--json` prints and `Summary.toJSON()` returns. */
@@ -55,26 +51,27 @@ export interface SummaryState {
   objects: Tally;
   noncurrent: Tally;
   deleteMarkers: number;
-  groups: Record<string, Array<[string, number, number]>>;
+  groups: Record<string, Array<[string, number, ByteCount]>>;
 }
 
-type Groups = Map<string, Tally>;
+type Groups = Map<string, Total>;
 
 function tally(map: Groups, name: string, bytes: number): void {
-  const t = map.get(name);
-  if (t !== undefined) {
-    t.count++;
-    t.bytes += bytes;
-  } else {
+  let t = map.get(name);
+  if (t === undefined) {
+    t = new Total();
     // A copy, not a slice of the chunk the row came from: a kept slice would keep the whole chunk.
-    map.set(Buffer.from(name, 'utf8').toString('utf8'), { count: 1, bytes });
+    map.set(Buffer.from(name, 'utf8').toString('utf8'), t);
   }
+  t.add(bytes);
 }
 
 const SLASH = 47;
+/** The bytes of a field a short row lacks. */
+const EMPTY = new Uint8Array(0);
 const PERCENT = 37;
 
-/** `+text || 0` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
+/** `wholeBytes(+text)` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
 function sizeOf(b: Uint8Array, from: number, to: number): number {
   const len = to - from;
   if (len > 0 && len <= 15) {
@@ -87,7 +84,7 @@ function sizeOf(b: Uint8Array, from: number, to: number): number {
     }
     if (i === to) return v;
   } else if (len === 0) return 0;
-  return +Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8') || 0;
+  return wholeBytes(+Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
 }
 
 /** Compares ASCII bytes `b[from .. to)` with `ref` as strings compare. */
@@ -133,9 +130,16 @@ class ByteGroups {
   private offsets: number[] = [];
   private lengths: number[] = [];
   private hashes: number[] = [];
-  private tallies: Tally[] = [];
+  private tallies: Total[] = [];
 
   constructor(private readonly map: Groups, private readonly name: (text: string) => string) {}
+
+  /** Field `i` of a row (empty when the row is shorter); nothing when the report has no such column (`i` < 0). */
+  tallyField(i: number, b: Uint8Array, start: Int32Array, end: Int32Array, n: number, bytes: number): void {
+    if (i < 0) return;
+    if (i < n) this.tally(b, start[i], end[i], bytes);
+    else this.tally(EMPTY, 0, 0, bytes);
+  }
 
   tally(b: Uint8Array, from: number, to: number, bytes: number): void {
     let h = 0x811c9dc5;
@@ -151,9 +155,7 @@ class ByteGroups {
       let i = 0;
       while (i < len && arena[at + i] === b[from + i]) i++;
       if (i === len) {
-        const t = this.tallies[e];
-        t.count++;
-        t.bytes += bytes;
+        this.tallies[e].add(bytes);
         return;
       }
     }
@@ -161,15 +163,14 @@ class ByteGroups {
     const name = this.name(Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
     let t = this.map.get(name);
     if (t === undefined) {
-      t = { count: 0, bytes: 0 };
+      t = new Total();
       this.map.set(name, t);
     }
-    t.count++;
-    t.bytes += bytes;
+    t.add(bytes);
     this.insert(b, from, len, h, t);
   }
 
-  private insert(b: Uint8Array, from: number, len: number, h: number, t: Tally): void {
+  private insert(b: Uint8Array, from: number, len: number, h: number, t: Total): void {
     if (this.used + len > this.arena.length) {
       const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
       arena.set(this.arena.subarray(0, this.used));
@@ -199,7 +200,6 @@ class ByteGroups {
 const orNone = (text: string) => text || NONE;
 const lowerOrNone = (text: string) => text.toLowerCase() || NONE;
 const same = (text: string) => text;
-const EMPTY = new Uint8Array(0);
 
 /** The raw prefix end of the key in `b[from .. to)`, as rawPrefix finds it in the decoded key. */
 function rawPrefixEnd(b: Uint8Array, from: number, to: number, depth: number): number {
@@ -222,8 +222,8 @@ function rawPrefixEnd(b: Uint8Array, from: number, to: number, depth: number): n
 
 export class SummaryBuilder {
   rows = 0;
-  readonly objects: Tally = { count: 0, bytes: 0 };
-  readonly noncurrent: Tally = { count: 0, bytes: 0 };
+  readonly objects = new Total();
+  readonly noncurrent = new Total();
   deleteMarkers = 0;
   readonly byClass: Groups = new Map();
   readonly byPrefix: Groups = new Map();
@@ -271,38 +271,18 @@ export class SummaryBuilder {
     let size = 0;
     i = ix.size;
     if (i >= 0 && i < n) size = sizeOf(b, start[i], end[i]);
-    this.objects.count++;
-    this.objects.bytes += size;
+    this.objects.add(size);
     i = ix.isLatest;
-    if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) {
-      this.noncurrent.count++;
-      this.noncurrent.bytes += size;
-    }
-    i = ix.storageClass;
-    if (i >= 0) {
-      if (i < n) this.classBytes.tally(b, start[i], end[i], size);
-      else this.classBytes.tally(EMPTY, 0, 0, size);
-    }
+    if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) this.noncurrent.add(size);
+    this.classBytes.tallyField(ix.storageClass, b, start, end, n, size);
     i = ix.key;
     if (i < n) this.prefixBytes.tally(b, start[i], rawPrefixEnd(b, start[i], end[i], this.depth), size);
     else this.prefixBytes.tally(EMPTY, 0, 0, size);
     i = ix.lastModified;
     if (i >= 0) tally(this.byAge, i < n ? this.bandOfBytes(b, start[i], end[i]) : AGE_UNKNOWN, size);
-    i = ix.encryptionStatus;
-    if (i >= 0) {
-      if (i < n) this.encryptionBytes.tally(b, start[i], end[i], size);
-      else this.encryptionBytes.tally(EMPTY, 0, 0, size);
-    }
-    i = ix.replicationStatus;
-    if (i >= 0) {
-      if (i < n) this.replicationBytes.tally(b, start[i], end[i], size);
-      else this.replicationBytes.tally(EMPTY, 0, 0, size);
-    }
-    i = ix.isMultipartUploaded;
-    if (i >= 0) {
-      if (i < n) this.multipartBytes.tally(b, start[i], end[i], size);
-      else this.multipartBytes.tally(EMPTY, 0, 0, size);
-    }
+    this.encryptionBytes.tallyField(ix.encryptionStatus, b, start, end, n, size);
+    this.replicationBytes.tallyField(ix.replicationStatus, b, start, end, n, size);
+    this.multipartBytes.tallyField(ix.isMultipartUploaded, b, start, end, n, size);
     i = ix.tags;
     if (i >= 0) {
       const value = i < n ? b.toString('utf8', start[i], end[i]) : '';
@@ -334,13 +314,9 @@ export class SummaryBuilder {
       this.deleteMarkers++;
       return;
     }
-    const size = ix.size >= 0 && ix.size < n ? +f[ix.size] || 0 : 0;
-    this.objects.count++;
-    this.objects.bytes += size;
-    if (ix.isLatest >= 0 && ix.isLatest < n && (f[ix.isLatest].charCodeAt(0) | 0x20) === 102) {
-      this.noncurrent.count++;
-      this.noncurrent.bytes += size;
-    }
+    const size = ix.size >= 0 && ix.size < n ? wholeBytes(+f[ix.size]) : 0;
+    this.objects.add(size);
+    if (ix.isLatest >= 0 && ix.isLatest < n && (f[ix.isLatest].charCodeAt(0) | 0x20) === 102) this.noncurrent.add(size);
     if (ix.storageClass >= 0) tally(this.byClass, (ix.storageClass < n && f[ix.storageClass]) || NONE, size);
     tally(this.byPrefix, rawPrefix(ix.key < n ? f[ix.key] : '', this.depth), size);
     if (ix.lastModified >= 0) tally(this.byAge, this.band(ix.lastModified < n ? f[ix.lastModified] : ''), size);
@@ -376,26 +352,25 @@ export class SummaryBuilder {
 
   state(): SummaryState {
     const groups: SummaryState['groups'] = {};
-    for (const [name, map] of Object.entries(this.named())) groups[name] = [...map].map(([k, t]) => [k, t.count, t.bytes]);
-    return { rows: this.rows, objects: { ...this.objects }, noncurrent: { ...this.noncurrent }, deleteMarkers: this.deleteMarkers, groups };
+    for (const [name, map] of Object.entries(this.named())) groups[name] = [...map].map(([k, t]) => [k, t.count, byteCount(t.bytes)]);
+    return { rows: this.rows, objects: this.objects.toJSON(), noncurrent: this.noncurrent.toJSON(), deleteMarkers: this.deleteMarkers, groups };
   }
 
   merge(state: SummaryState): void {
     this.rows += state.rows;
-    this.objects.count += state.objects.count;
-    this.objects.bytes += state.objects.bytes;
-    this.noncurrent.count += state.noncurrent.count;
-    this.noncurrent.bytes += state.noncurrent.bytes;
+    this.objects.merge(state.objects.count, BigInt(state.objects.bytes));
+    this.noncurrent.merge(state.noncurrent.count, BigInt(state.noncurrent.bytes));
     this.deleteMarkers += state.deleteMarkers;
     const named = this.named();
     for (const [name, entries] of Object.entries(state.groups)) {
       const map = named[name];
       for (const [k, count, bytes] of entries) {
-        const t = map.get(k);
-        if (t) {
-          t.count += count;
-          t.bytes += bytes;
-        } else map.set(k, { count, bytes });
+        let t = map.get(k);
+        if (t === undefined) {
+          t = new Total();
+          map.set(k, t);
+        }
+        t.merge(count, BigInt(bytes));
       }
     }
   }
@@ -403,19 +378,20 @@ export class SummaryBuilder {
   toJSON(now: Date = new Date()): SummaryJson {
     const ix = this.ix;
     const sorted = (map: Groups, decode = false): Group[] => [...map]
-      .map(([name, t]) => ({ name: decode ? decodeKey(name) || '(top level)' : name, count: t.count, bytes: t.bytes }))
-      .sort((a, b) => b.bytes - a.bytes || b.count - a.count || (a.name < b.name ? -1 : 1));
+      .map(([name, t]) => ({ name: decode ? decodeKey(name) || '(top level)' : name, count: t.count, exact: t.bytes }))
+      .sort((a, b) => (b.exact > a.exact ? 1 : b.exact < a.exact ? -1 : 0) || b.count - a.count || (a.name < b.name ? -1 : 1))
+      .map(({ name, count, exact }) => ({ name, count, bytes: byteCount(exact) }));
     const versions = ix.isLatest >= 0 || ix.versionId >= 0;
     const order = [...AGE_BANDS.map(([label]) => label), AGE_UNKNOWN];
     return {
       rows: this.rows,
-      objects: { ...this.objects },
-      noncurrentVersions: versions ? { ...this.noncurrent } : null,
+      objects: this.objects.toJSON(),
+      noncurrentVersions: versions ? this.noncurrent.toJSON() : null,
       deleteMarkers: ix.isDeleteMarker >= 0 ? this.deleteMarkers : null,
       byStorageClass: ix.storageClass >= 0 ? sorted(this.byClass) : null,
       byPrefix: { depth: this.depth, groups: sorted(this.byPrefix, true) },
       byAge: ix.lastModified >= 0
-        ? { now: now.toISOString(), groups: order.filter((label) => this.byAge.has(label)).map((label) => ({ name: label, ...this.byAge.get(label)! })) }
+        ? { now: now.toISOString(), groups: order.filter((label) => this.byAge.has(label)).map((label) => ({ name: label, ...this.byAge.get(label)!.toJSON() })) }
         : null,
       byEncryption: ix.encryptionStatus >= 0 ? sorted(this.byEncryption) : null,
       byReplication: ix.replicationStatus >= 0 ? sorted(this.byReplication) : null,
@@ -426,9 +402,9 @@ export class SummaryBuilder {
 }
 
 /** Bytes for people: binary units, three significant digits. */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: ByteCount): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let value = bytes;
+  let value = Number(bytes);
   let unit = 0;
   while (Math.abs(value) >= 1024 && unit < units.length - 1) {
     value /= 1024;
@@ -439,7 +415,7 @@ export function formatBytes(bytes: number): string {
 
 function table(title: string, groups: Group[], total: Tally, limit: number): string[] {
   const shown = groups.slice(0, limit);
-  const rows = shown.map((g) => [g.name, g.count.toLocaleString('en-US'), formatBytes(g.bytes), total.bytes > 0 ? `${((100 * g.bytes) / total.bytes).toFixed(1)}%` : '-']);
+  const rows = shown.map((g) => [g.name, g.count.toLocaleString('en-US'), formatBytes(g.bytes), Number(total.bytes) > 0 ? `${((100 * Number(g.bytes)) / Number(total.bytes)).toFixed(1)}%` : '-']);
   const header = [title, 'objects', 'bytes', 'share'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
@@ -452,7 +428,7 @@ function table(title: string, groups: Group[], total: Tally, limit: number): str
 export function formatSummary(summary: SummaryJson, heading: string[] = [], limit = 20): string {
   const total = summary.objects;
   const out = [...heading];
-  out.push(`objects: ${total.count.toLocaleString('en-US')}, ${formatBytes(total.bytes)} (${total.bytes.toLocaleString('en-US')} bytes)`);
+  out.push(`objects: ${total.count.toLocaleString('en-US')}, ${formatBytes(total.bytes)} (${BigInt(total.bytes).toLocaleString('en-US')} bytes)`);
   if (summary.noncurrentVersions) out.push(`noncurrent versions: ${summary.noncurrentVersions.count.toLocaleString('en-US')}, ${formatBytes(summary.noncurrentVersions.bytes)}`);
   if (summary.deleteMarkers !== null) out.push(`delete markers: ${summary.deleteMarkers.toLocaleString('en-US')}`);
   const section = (title: string, groups: Group[] | null | undefined, sort?: boolean) => {

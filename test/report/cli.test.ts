@@ -33,6 +33,26 @@ test('summary of a local report: a table, and JSON; 2 worker threads give what 1
   expect(one.report).toMatchObject({ service: 'cos', date: '20260101', files: 4 });
 });
 
+test('byte totals past 2^53 (8 PiB) are exact, as decimal strings in JSON, whatever the workers; diff too', async () => {
+  const sizes = Array.from({ length: 64 }, (_, i) => 987_654_321_098_765 + 7 * i);
+  const exact = sizes.reduce((sum, s) => sum + BigInt(s), 0n).toString();
+  const big = (i: number): Row => ({ ...syntheticRow(i), size: sizes[i] });
+  const before = generateReport({ root: path.join(root, 'big'), date: '20251225', rows: { count: 1, row: big }, columns: COLUMNS });
+  const g = generateReport({ root: path.join(root, 'big'), rows: { count: 64, row: big }, files: 4, columns: COLUMNS });
+  for (const workers of ['1', '2']) {
+    const summary = JSON.parse((await cli(['report', 'summary', g.reportDir, '--json', '--workers', workers], {})).stdout);
+    expect(summary.objects).toEqual({ count: 64, bytes: exact });
+    const byClass = summary.byStorageClass.reduce((sum: bigint, group: { bytes: number | string }) => sum + BigInt(group.bytes), 0n);
+    expect(byClass.toString()).toBe(exact);
+  }
+  const table = await cli(['report', 'summary', g.reportDir], {});
+  expect(table.stdout).toContain(`(${BigInt(exact).toLocaleString('en-US')} bytes)`);
+  const diff = JSON.parse((await cli(['report', 'diff', before.reportDir, g.reportDir, '--json'], {})).stdout);
+  expect(diff.new.objects).toEqual({ count: 64, bytes: exact });
+  expect(diff.added).toEqual({ count: 63, bytes: (BigInt(exact) - BigInt(sizes[0])).toString() });
+  expect(diff.unchanged).toEqual({ count: 1, bytes: sizes[0] });
+});
+
 test('diff of two local reports, with the changes as JSON lines', async () => {
   const before = generateReport({ root: path.join(root, 'd'), date: '20251225', rows: rows(1000), columns: COLUMNS });
   const after = generateReport({ root: path.join(root, 'd'), date: '20260101', rows: rows(1000, 10), files: 2, columns: COLUMNS });
@@ -88,7 +108,15 @@ test('exit codes: 2 for bad input, 1 for a report that does not check out, namin
   const cut = generateReport({ root: path.join(root, 'cut'), rows: rows(3000), files: 2, corrupt: 'truncated' });
   const truncated = await cli(['report', 'summary', cut.reportDir, '--workers', '2'], {});
   expect(truncated.code).toBe(1);
-  expect(truncated.stderr).toMatch(/data file cos_bucket_inventory\/.*\/data\/part-0\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
+  expect(truncated.stderr).toMatch(/data file cos_bucket_inventory\/1250000000\/examplebucket\/inventory-1\/[0-9a-f]{32}\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
+  const omitted = generateReport({ root: path.join(root, 'omitted'), rows: rows(3000), files: 3, corrupt: 'omitted' });
+  const short = await cli(['report', 'summary', omitted.reportDir, '--workers', '2'], {});
+  expect(short.code).toBe(1);
+  expect(short.stderr).toContain('the data files hold 2000 records, the manifest says filterObjectCount = 3000');
+  const listed = generateReport({ root: path.join(root, 'listed'), rows: rows(3000), corrupt: 'truncated-listed' });
+  const verify = await cli(['report', 'verify', listed.reportDir], {});
+  expect(verify.code).toBe(1);
+  expect(verify.stderr).toMatch(/data file .*\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)/);
 });
 
 describe('against COS (the fake)', () => {
@@ -112,7 +140,7 @@ describe('against COS (the fake)', () => {
     const g = generateReport({ root: local, date: '20260101', rows: rows(300), files: 2, columns: COLUMNS });
     upload(local, 'inventorybucket-1250000000');
     const summary = await cli(['report', 'summary', 'cos://inventorybucket-1250000000', '--region', 'ap-guangzhou', '--source-bucket', 'examplebucket-1250000000', '--id', 'inventory-1', '--json'], env());
-    expect(summary.stderr).toMatch(/downloading cos:\/\/inventorybucket-1250000000\/.*part-0\.csv\.gz/);
+    expect(summary.stderr).toMatch(/downloading cos:\/\/inventorybucket-1250000000\/cos_bucket_inventory\/1250000000\/examplebucket\/inventory-1\/[0-9a-f]{32}\.csv\.gz/);
     expect(summary.code).toBe(0);
     expect(JSON.parse(summary.stdout)).toMatchObject({ report: { where: `cos://inventorybucket-1250000000/${g.manifestKey}`, date: '20260101' }, objects: { count: 300 } });
     const verify = await cli(['report', 'verify', `cos://inventorybucket-1250000000/${g.directory}/20251225`, '--region', 'ap-guangzhou'], env());

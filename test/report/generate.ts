@@ -1,5 +1,7 @@
 // Writes inventory reports in the documented layouts (src/report/manifest.ts cites the pages) for tests and the bench:
-// COS  <root>/<prefix>/<appid>/<name>/<id>/<yyyymmdd>/manifest.json|manifest.checksum, data/part-N.csv.gz (every field quoted)
+// COS  <root>/<prefix>/<appid>/<name>/<id>/<yyyymmdd>/manifest.json|manifest.checksum, the data files beside the date
+//      directories: <root>/<prefix>/<appid>/<name>/<id>/<32 hex>.csv.gz (every field quoted); the manifest as the
+//      overview's example writes it (numbers as strings, listObjectCount and filterObjectCount)
 // OBS  <root>/<prefix>/<bucket>/<id>/<yyyy-MM-ddTHH-mmZ>/manifest.json|manifest.checksum, files/<hex>_N.csv (plain, quoted when needed)
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -33,8 +35,12 @@ export interface GenerateOptions {
   readonly columns?: string[];
   readonly files?: number;
   readonly rows: Row[] | { count: number; row: (i: number) => Row };
-  /** Break the report: a lying checksum, a truncated gzip file, flipped bytes, a wrong size in the manifest. */
-  readonly corrupt?: 'checksum' | 'truncated' | 'flipped' | 'size';
+  /**
+   * Break the report: a lying checksum, a truncated gzip file, flipped bytes, a wrong size in the manifest, a
+   * truncated gzip file the manifest lists as it is (size and MD5 of the broken bytes), a data file the manifest
+   * leaves out (the last; the object counts still count its records).
+   */
+  readonly corrupt?: 'checksum' | 'truncated' | 'flipped' | 'size' | 'truncated-listed' | 'omitted';
   readonly gzipLevel?: number;
 }
 
@@ -72,6 +78,26 @@ function cell(row: Row, column: string): string {
   }
 }
 
+/** A deterministic pseudo-random source: numbers in [0, 1). */
+export function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Pushes `bytes` to a parser in pieces cut at `cuts` (ascending), each piece a copy, then ends it. */
+export function feedInPieces(parser: { push(chunk: Buffer): void; end(): void }, bytes: Buffer, cuts: number[]): void {
+  let last = 0;
+  for (const at of cuts) {
+    parser.push(Buffer.from(bytes.subarray(last, at)));
+    last = at;
+  }
+  parser.push(Buffer.from(bytes.subarray(last)));
+  parser.end();
+}
+
 /** A synthetic object, deterministic in i: many prefixes, classes, ages. */
 export function syntheticRow(i: number, now = Date.parse('2026-01-01T00:00:00Z')): Row {
   const h = Math.imul(i ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
@@ -107,23 +133,27 @@ export function generateReport(options: GenerateOptions): Generated {
   }
   const columns = [...head, ...(options.columns ?? DEFAULT_COLUMNS)];
   const reportDir = path.join(options.root, directory, date);
-  mkdirSync(path.join(reportDir, service === 'cos' ? 'data' : 'files'), { recursive: true });
   const fileCount = options.files ?? 1;
   const list = Array.isArray(options.rows) ? options.rows : undefined;
   const count = list ? list.length : (options.rows as { count: number }).count;
   const rowAt = list ? (i: number) => list[i] : (options.rows as { row: (i: number) => Row }).row;
   const [shortName, appId] = service === 'cos' ? [/^(.*)-\d+$/.exec(sourceBucket)![1], /-(\d+)$/.exec(sourceBucket)![1]] : [sourceBucket, ''];
-  const files: Array<{ key: string; size: number; md5Checksum?: string; inventoriedRecord?: number }> = [];
+  const files: Array<{ key: string; size: number | string; md5Checksum?: string; inventoriedRecord?: number }> = [];
   const dataFiles: string[] = [];
+  let storageSize = 0n;
   for (let f = 0; f < fileCount; f++) {
     const from = Math.floor((count * f) / fileCount);
     const to = Math.floor((count * (f + 1)) / fileCount);
-    const name = service === 'cos' ? `data/part-${f}.csv.gz` : `files/0000016813AF58E66806C1E2D7F15155_${f + 1}.csv`;
-    const file = path.join(reportDir, name);
+    const key = service === 'cos'
+      ? `${directory}/${createHash('md5').update(`${date}/${f}`).digest('hex')}.csv.gz`
+      : `${directory}/${date}/files/0000016813AF58E66806C1E2D7F15155_${f + 1}.csv`;
+    const file = path.join(options.root, ...key.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
     let text = '';
     const chunks: Buffer[] = [];
     for (let i = from; i < to; i++) {
       const row = rowAt(i);
+      storageSize += BigInt(row.size ?? 0);
       const values = columns.map((c) => (c === 'Appid' ? appId : c === 'Bucket' ? shortName : cell(row, c)));
       text += `${values.map((v) => csvField(v, service === 'cos')).join(',')}\n`;
       if (text.length > 1 << 22) {
@@ -134,6 +164,7 @@ export function generateReport(options: GenerateOptions): Generated {
     chunks.push(Buffer.from(text));
     const plain = Buffer.concat(chunks);
     let body = service === 'cos' ? gzipSync(plain, { level: options.gzipLevel ?? 6 }) : plain;
+    if (f === 0 && options.corrupt === 'truncated-listed') body = body.subarray(0, Math.floor(body.length / 2));
     const md5 = createHash('md5').update(body).digest('hex');
     const size = body.length;
     if (f === 0 && options.corrupt === 'truncated') body = body.subarray(0, Math.floor(body.length / 2));
@@ -145,26 +176,45 @@ export function generateReport(options: GenerateOptions): Generated {
     writeSync(fd, body);
     closeSync(fd);
     dataFiles.push(file);
-    const key = `${directory}/${date}/${name}`;
-    files.push(service === 'cos'
-      ? { key, size: options.corrupt === 'size' && f === 0 ? size + 1 : size, md5Checksum: md5 }
-      : { key, size: options.corrupt === 'size' && f === 0 ? size + 1 : size, inventoriedRecord: to - from });
+    const listedSize = options.corrupt === 'size' && f === 0 ? size + 1 : size;
+    if (options.corrupt === 'omitted' && f === fileCount - 1) continue;
+    files.push(service === 'cos' ? { key, size: String(listedSize), md5Checksum: md5 } : { key, size: listedSize, inventoriedRecord: to - from });
   }
-  const manifest = Buffer.from(JSON.stringify(service === 'cos'
-    ? { sourceBucket: `${sourceBucket}`, destinationBucket: 'inventorybucket-1250000000', fileFormat: 'CSV', fileSchema: columns.join(', '), files }
-    : { sourceBucket, destinationBucket: 'inventorybucket', version: '2019-01-03', fileFormat: 'CSV', fileSchema: columns.join(','), files }, null, 2));
-  writeFileSync(path.join(reportDir, 'manifest.json'), manifest);
-  const checksum = options.corrupt === 'checksum' ? '0123456789abcdef0123456789abcdef' : createHash('md5').update(manifest).digest('hex');
-  writeFileSync(path.join(reportDir, 'manifest.checksum'), `${checksum}\n`);
+  const manifest = service === 'cos'
+    ? cosManifest({ sourceBucket, columns, files, objects: count, bytes: storageSize })
+    : { sourceBucket, destinationBucket: 'inventorybucket', version: '2019-01-03', fileFormat: 'CSV', fileSchema: columns.join(','), files };
+  writeManifest(reportDir, manifest, options.corrupt === 'checksum' ? '0123456789abcdef0123456789abcdef' : undefined);
   return { reportDir, directory, manifestKey: `${directory}/${date}/manifest.json`, dataFiles, rows: count };
 }
 
-/** One gzip data file of synthetic rows [from, to), COS style (every field quoted); its size and MD5. For the bench. */
-export function writeSyntheticDataFile(file: string, columns: string[], from: number, to: number, level = 6): { size: number; md5: string } {
+/** A COS manifest.json as the Inventory Overview's example has it: numbers as strings, object counts and sizes. */
+export function cosManifest(report: { sourceBucket: string; columns: string[]; files: object[]; objects: number; bytes: bigint }): object {
+  const appId = /-(\d+)$/.exec(report.sourceBucket)![1];
+  return {
+    sourceAppid: appId, sourceBucket: report.sourceBucket, destinationAppid: appId, destinationBucket: `inventorybucket-${appId}`,
+    fileFormat: 'CSV',
+    listObjectCount: String(report.objects), listStorageSize: String(report.bytes),
+    filterObjectCount: String(report.objects), filterStorageSize: String(report.bytes),
+    fileSchema: report.columns.join(', '), files: report.files,
+  };
+}
+
+/** Writes manifest.json and manifest.checksum (its MD5, or `checksum` when given: a lie) into `reportDir`. */
+export function writeManifest(reportDir: string, manifest: object, checksum?: string): void {
+  const body = Buffer.from(JSON.stringify(manifest, null, 2));
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(path.join(reportDir, 'manifest.json'), body);
+  writeFileSync(path.join(reportDir, 'manifest.checksum'), `${checksum ?? createHash('md5').update(body).digest('hex')}\n`);
+}
+
+/** One gzip data file of synthetic rows [from, to), COS style (every field quoted); its size, MD5 and the objects' bytes. For the bench. */
+export function writeSyntheticDataFile(file: string, columns: string[], from: number, to: number, level = 6): { size: number; md5: string; bytes: number } {
   const chunks: Buffer[] = [];
   let text = '';
+  let bytes = 0;
   for (let i = from; i < to; i++) {
     const row = syntheticRow(i);
+    bytes += row.size ?? 0;
     text += `${columns.map((c) => `"${c === 'Appid' ? '1250000000' : c === 'Bucket' ? 'examplebucket' : cell(row, c).replace(/"/g, '""')}"`).join(',')}\n`;
     if (text.length > 1 << 22) {
       chunks.push(Buffer.from(text));
@@ -174,5 +224,32 @@ export function writeSyntheticDataFile(file: string, columns: string[], from: nu
   chunks.push(Buffer.from(text));
   const body = gzipSync(Buffer.concat(chunks), { level });
   writeFileSync(file, body);
-  return { size: body.length, md5: createHash('md5').update(body).digest('hex') };
+  return { size: body.length, md5: createHash('md5').update(body).digest('hex'), bytes };
+}
+
+/** The columns oddCsvRows writes. */
+export const ODD_COLUMNS = ['Appid', 'Bucket', 'Key', 'VersionId', 'IsLatest', 'IsDeleteMarker', 'Size', 'LastModifiedDate', 'ETag', 'StorageClass',
+  'IsMultipartUploaded', 'ReplicationStatus', 'EncryptionStatus', 'Tag'];
+
+/** CSV rows with the values the summary's byte path treats apart: odd sizes and dates, unicode groups, encoded separators, tags. */
+export function oddCsvRows(count: number, seed: number, width = ODD_COLUMNS.length): string {
+  const rnd = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
+  const sizes = ['0', '1', '123456789', '007', '', ' 12', '1e3', '0x10', 'abc', '-5', '12345678901234567', '9007199254740993', '3.5', 'Infinity'];
+  const dates = ['2025-12-30T10:00:00.000Z', '2025-12-01T00:00:00Z', '2024-01-01T00:00:00.000Z', '2025-12-25T00:00:00.000Z', '', 'garbage',
+    'Mon, 01 Dec 2025 00:00:00 GMT', '2025-12-2éT00:00:00.000Z', '2025-12-26T00:00:00.000Zé', '2025-10-03T00:00:00.000Z', '2025-12-25T00:00:00.000', '1999-01-01T00:00:00Z'];
+  const classes = ['STANDARD', 'STANDARD_IA', 'ARCHIVE', '', 'Größe', 'say "hi"', 'a,b'];
+  const multipart = ['true', 'false', 'TRUE', 'False', '', 'yes'];
+  const keys = ['a/b/c.txt', 'a%2Fb%2Fc', 'a%2fb/c', 'top.txt', 'é/日本/x', '%2F', '/lead', 'x+y/z', 'p%2', 'p%2G/q', '', 'dir/'];
+  const tags = ['', `${encodeKey('k')}=${encodeKey('v')}`, `${encodeKey('a b')}=${encodeKey('c&d')}&x=1`, 'x'];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const values = [
+      '1250000000', 'examplebucket', encodeKey(pick(keys)) + (rnd() < 0.5 ? pick(keys) : ''), `v${i}`, pick(['true', 'false', '', 'FALSE']),
+      pick(['false', 'false', 'false', 'true', '', 'True']), pick(sizes), pick(dates), 'etag', pick(classes), pick(multipart),
+      pick(['COMPLETED', '', 'FAILED']), pick(['SSE-COS', 'NOT-SSE', '']), pick(tags),
+    ].slice(0, rnd() < 0.1 ? Math.floor(rnd() * width) + 1 : width);
+    out.push(values.map((v) => `"${v.replace(/"/g, '""')}"`).join(','));
+  }
+  return `${out.join(rnd() < 0.5 ? '\n' : '\r\n')}\n`;
 }

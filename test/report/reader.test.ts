@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
-  decodeKey, directoryStore, encodeKey, InventoryRecord, openLocalReport, openReport, reportDates, summarize,
+  decodeKey, directoryStore, encodeKey, InventoryRecord, openLocalReport, openReport, parseManifest, recordCountProblem, reportDates, summarize,
 } from '../../src/report';
 import { generateReport, Row } from './generate';
 
@@ -15,6 +15,11 @@ const EDGE_KEYS = [
   'a,b,c.txt', 'say "cheese".jpg', 'with space/and  two.txt', '雪/照片 ☃.png', '100%/done%20not-encoded.txt',
   'plus+sign.txt', 'trailing/', 'new\nline.txt', 'tab\tand,comma"quote',
 ];
+
+/** The key of a generated data file: its path below root. */
+const keyOf = (file: string) => path.relative(root, file).split(path.sep).join('/');
+/** Text as a RegExp source that matches it. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const all = async (records: AsyncIterable<InventoryRecord>) => {
   const out: InventoryRecord[] = [];
@@ -98,27 +103,55 @@ describe('verification', () => {
   test('a truncated gzip file: a clear error naming the file', async () => {
     const g = generateReport({ root, rows, files: 2, corrupt: 'truncated' });
     const report = await openLocalReport(g.reportDir);
-    await expect(summarize(report)).rejects.toThrow(/^data file cos_bucket_inventory\/1250000000\/examplebucket\/inventory-1\/20260101\/data\/part-0\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)$/);
-    await expect(report.verify()).rejects.toThrow(/data file .*part-0\.csv\.gz has \d+ bytes, the manifest says \d+/);
+    await expect(summarize(report)).rejects.toThrow(/^data file cos_bucket_inventory\/1250000000\/examplebucket\/inventory-1\/[0-9a-f]{32}\.csv\.gz: gzip data is truncated or corrupt \(unexpected end of file\)$/);
+    await expect(report.verify()).rejects.toThrow(`data file ${keyOf(g.dataFiles[0])}: gzip data is truncated or corrupt`);
   });
 
   test('a corrupted gzip file (bytes flipped, same size): an error naming the file', async () => {
     const g = generateReport({ root, rows, corrupt: 'flipped' });
     const report = await openLocalReport(g.reportDir);
-    await expect(all(report.records())).rejects.toThrow(/^data file .*part-0\.csv\.gz: (gzip data is truncated or corrupt|has MD5 [0-9a-f]+, the manifest says [0-9a-f]+)/);
-    await expect(report.verify()).rejects.toThrow(/data file .*part-0\.csv\.gz has MD5 [0-9a-f]{32}, the manifest says [0-9a-f]{32}/);
+    await expect(all(report.records())).rejects.toThrow(new RegExp(`^data file ${literal(keyOf(g.dataFiles[0]))}(: gzip data is truncated or corrupt| has MD5 [0-9a-f]+, the manifest says [0-9a-f]+)`));
+    await expect(report.verify()).rejects.toThrow(new RegExp(`data file ${literal(keyOf(g.dataFiles[0]))}(: gzip data is truncated or corrupt| has MD5 [0-9a-f]{32}, the manifest says [0-9a-f]{32})`));
   });
 
   test('a size that differs from the manifest, and a missing data file', async () => {
     const g = generateReport({ root, rows, files: 2, corrupt: 'size' });
-    await expect(summarize(await openLocalReport(g.reportDir))).rejects.toThrow(/data file .*part-0\.csv\.gz has \d+ bytes, the manifest says \d+/);
+    await expect(summarize(await openLocalReport(g.reportDir))).rejects.toThrow(new RegExp(`data file ${literal(keyOf(g.dataFiles[0]))} has \\d+ bytes, the manifest says \\d+`));
     rmSync(g.dataFiles[1]);
-    await expect((await openLocalReport(g.reportDir)).verify()).rejects.toThrow(/data file .*part-1\.csv\.gz is missing/);
+    await expect((await openLocalReport(g.reportDir)).verify()).rejects.toThrow(`data file ${keyOf(g.dataFiles[1])} is missing`);
   });
 
   test('a good report verifies', async () => {
     const g = generateReport({ root, rows, files: 3 });
-    await expect((await openLocalReport(g.reportDir)).verify()).resolves.toEqual({ files: 3, bytes: expect.any(Number) });
+    await expect((await openLocalReport(g.reportDir)).verify()).resolves.toEqual({ files: 3, bytes: expect.any(Number), records: 500 });
+  });
+
+  test('a truncated gzip file the manifest lists as it is (its size and MD5): verify decompresses, and fails', async () => {
+    const g = generateReport({ root, rows, files: 2, corrupt: 'truncated-listed' });
+    const report = await openLocalReport(g.reportDir);
+    await expect(report.verify()).rejects.toThrow(`data file ${keyOf(g.dataFiles[0])}: gzip data is truncated or corrupt (unexpected end of file)`);
+  });
+
+  test('a data file the manifest leaves out: the records fall short of filterObjectCount, in every command', async () => {
+    const g = generateReport({ root, rows, files: 3, corrupt: 'omitted' });
+    const report = await openLocalReport(g.reportDir);
+    const short = /report verification failed for .*:\n {2}the data files hold 333 records, the manifest says filterObjectCount = 500$/;
+    await expect(report.verify()).rejects.toThrow(short);
+    await expect(summarize(report)).rejects.toThrow(short);
+    await expect(all(report.records())).rejects.toThrow(short);
+    await expect(report.scanRows(() => undefined)).rejects.toThrow(short);
+    await expect(summarize(report, { verify: false })).resolves.toMatchObject({ rows: 333 });
+  });
+
+  test('object counts: filterObjectCount is the records; without it, listObjectCount; numbers as strings or numbers', () => {
+    const manifest = (extra: object) => parseManifest(JSON.stringify({ fileSchema: 'Key', files: [], ...extra }), 'm');
+    expect(manifest({ listObjectCount: '13', filterObjectCount: 12 })).toMatchObject({ listObjectCount: 13, filterObjectCount: 12 });
+    expect(recordCountProblem(manifest({ listObjectCount: '13', filterObjectCount: '12' }), 12)).toBeUndefined();
+    expect(recordCountProblem(manifest({ listObjectCount: '13', filterObjectCount: '12' }), 13)).toBe('the data files hold 13 records, the manifest says filterObjectCount = 12');
+    expect(recordCountProblem(manifest({ listObjectCount: '13' }), 12)).toBe('the data files hold 12 records, the manifest says listObjectCount = 13');
+    expect(recordCountProblem(manifest({ listObjectCount: '5', filterObjectCount: '12' }), 12)).toBe('the data files hold 12 records, the manifest says listObjectCount = 5');
+    expect(recordCountProblem(manifest({}), 7)).toBeUndefined();
+    expect(() => manifest({ filterObjectCount: 'many' })).toThrow('m: manifest.json is not an inventory manifest: filterObjectCount = "many": must be a whole number of objects');
   });
 });
 

@@ -478,11 +478,13 @@ export class FakeCos extends FakeServer {
     const date = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
     const directory = `${destination.Prefix}/${appId}/${shortName}/${id}`;
     const data = gzipSync(`"${appId}","${shortName}","photos%2Fcat.jpg","1024"\n`);
-    const dataKey = `${directory}/data/${randomUUID()}.csv.gz`;
+    // Beside the date directories, named by 32 hex digits, as the Inventory Overview's example manifest has it.
+    const dataKey = `${directory}/${randomUUID().replace(/-/g, '')}.csv.gz`;
     const manifest = Buffer.from(JSON.stringify({
-      sourceAppid: appId, sourceBucket: shortName, destinationBucket, fileFormat: 'CSV',
+      sourceAppid: appId, sourceBucket: shortName, destinationAppid: appId, destinationBucket, fileFormat: 'CSV',
+      listObjectCount: '1', listStorageSize: '1024', filterObjectCount: '1', filterStorageSize: '1024',
       fileSchema: ['Appid', 'Bucket', 'Key', ...(configuration.OptionalFields?.Field ?? [])].join(', '),
-      files: [{ key: dataKey, size: data.length + (this.options.corruptReport === 'size' ? 1 : 0), md5Checksum: createHash('md5').update(data).digest('hex') }],
+      files: [{ key: dataKey, size: String(data.length + (this.options.corruptReport === 'size' ? 1 : 0)), md5Checksum: createHash('md5').update(data).digest('hex') }],
     }));
     if (this.options.corruptReport !== 'missing-file') this.putObject(destinationBucket, dataKey, data);
     this.putObject(destinationBucket, `${directory}/${date}/manifest.json`, manifest);
