@@ -9,10 +9,11 @@ export {
   hashMapper,
   Lazy,
   TerraformAsset,
+  TerraformElement,
   TerraformResource,
   TerraformStack,
   Token,
 } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';
-export type { ITerraformDependable } from 'cdktf';
+export type { ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';

@@ -11,6 +11,7 @@ import { describeProblem, Problem, throwIfProblems } from '../contract/rules/pro
 import { checkRegion } from '../contract/rules/region';
 import { checkStatementSize, MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
 import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
+import { DestinationConfigs } from '../common/inventory-configs';
 import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
@@ -209,6 +210,8 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
     this.serviceRole.allowReportWritesTo(this);
     this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
+    // Made with the destination, so that removing its last inventory from the code still deletes that config.
+    DestinationConfigs.of(this, 'cos', this.bucketName, this.region);
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
 

@@ -6,15 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
+import { createCosClient } from './cos-client';
 import { createCosInventoryConfigApi } from './cos-config-api';
-import { parseConfig, parseTarget } from '../contract/config';
-import type { InventoryService } from '../contract/spec';
+import { parseConfig, parseReconcile, parseTarget } from '../contract/config';
+import type { InventoryService, ReconcileSpec } from '../contract/spec';
+import { cosLedgerStore, obsLedgerStore } from './ledger-store';
+import { reconcile, ReconcileDependencies, release } from './reconcile';
 import { deleteConfig, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
 import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
 import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
 import { checkConfigs, CheckInputError, readStackInput } from './check';
-import { CONFIG_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
+import { CONFIG_VARIABLE, GENERATION_VARIABLE, JOB_VARIABLE, KEEP_VARIABLE, RECONCILE_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { describeProblem, Problem } from '../contract/rules/problem';
 import { checkSince, checkWait } from '../contract/rules/wait';
@@ -29,6 +32,13 @@ const USAGE = `usage:
       put a periodic inventory config on COS or OBS (JSON from FILE or INVENTORY_CONFIG), then read it back
   cos-inventory delete [--target FILE]
       delete a periodic inventory config (JSON from FILE or INVENTORY_TARGET); one already gone is fine
+  cos-inventory reconcile [--document FILE] [--generation ID]
+      put every config of one destination that differs (JSON from FILE or INVENTORY_RECONCILE), refusing to overwrite
+      one this stack did not put, delete those its ledger lists and the document no longer declares (INVENTORY_KEEP:
+      a JSON array of <bucket>/<id> declared elsewhere, never deleted), and record them in the ledger
+  cos-inventory release   [--document FILE] [--generation ID]
+      delete every config the ledger lists (INVENTORY_KEEP and provider-managed ones excepted) and the ledger, when
+      generation ID wrote it last
   cos-inventory check  [STACK_DIR] [--state FILE] [--repair]
       compare every periodic inventory config a synthesized stack declares (STACK_DIR: cdktf.out/stacks/<stack>,
       default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
@@ -98,6 +108,28 @@ function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
   return { api, log, sleep, random: Math.random };
 }
 
+/** The handler's side of a reconciling `terraform_data`: its document, the generation (its id) and what to keep. */
+function reconcileRun(values: { document?: string; generation?: string }) {
+  const spec = readInput(values.document, RECONCILE_VARIABLE, parseReconcile);
+  const generation = values.generation ?? process.env[GENERATION_VARIABLE];
+  if (!generation) throw new UsageError(`no generation: pass --generation ID or set ${GENERATION_VARIABLE}`);
+  const keep = readInput(undefined, KEEP_VARIABLE, (json) => (json === undefined || json === '' ? [] : parseKeep(json)));
+  return { spec, generation, keep, deps: reconcileDependencies(spec) };
+}
+
+function parseKeep(json: string): string[] {
+  const keep: unknown = JSON.parse(json);
+  if (!Array.isArray(keep) || !keep.every((key) => typeof key === 'string')) throw new Error(`${KEEP_VARIABLE} must be a JSON array of strings`);
+  return keep;
+}
+
+function reconcileDependencies(spec: ReconcileSpec): ReconcileDependencies {
+  const ledger = spec.service === 'obs'
+    ? setting(() => obsLedgerStore(obsCredentialsFromEnv(process.env), process.env, spec.ledger))
+    : setting(() => cosLedgerStore(createCosClient(credentialsFromEnv(process.env), endpointFromEnv(process.env)), spec.ledger));
+  return { ...managedDependencies(configApi(spec.service, spec.ledger.region)), ledger };
+}
+
 function dependencies(): JobDependencies {
   return {
     api: setting(() => createCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env))),
@@ -122,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       'job': { type: 'string' }, 'config': { type: 'string' }, 'target': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
       'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
-      'state': { type: 'string' }, 'repair': { type: 'boolean' },
+      'state': { type: 'string' }, 'repair': { type: 'boolean' }, 'document': { type: 'string' }, 'generation': { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -161,6 +193,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'delete') {
     const target = readInput(values.target, TARGET_VARIABLE, parseTarget);
     await deleteConfig(target, managedDependencies(configApi(target.service, target.region)));
+    return 0;
+  }
+  if (command === 'reconcile' || command === 'release') {
+    const run = reconcileRun(values);
+    await (command === 'reconcile' ? reconcile(run.spec, run.generation, run.keep, run.deps) : release(run.generation, run.keep, run.deps));
     return 0;
   }
   if (command === 'check') {

@@ -8,6 +8,7 @@ import { checkObsBucketName } from '../contract/rules/obs-bucket-name';
 import { describeProblem, Problem, throwIfProblems } from '../contract/rules/problem';
 import { checkObsRegion } from '../contract/rules/region';
 import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
+import { DestinationConfigs } from '../common/inventory-configs';
 import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
@@ -143,6 +144,8 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
     this.region = attributes.region;
     this.policyOwner = attributes.policyOwner;
     this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
+    // Made with the destination, so that removing its last inventory from the code still deletes that config.
+    DestinationConfigs.of(this, 'obs', this.bucketName, this.region);
     this.node.addValidation({
       validate: () => [...this.encryptedBucketProblems(), ...checkPolicySize('policy', this.renderPolicy())].map(describeProblem),
     });
