@@ -212,9 +212,13 @@ export function findDeclaredConfigs(stack: any, state: StateSource | undefined, 
   for (const type of [HANDLER_TYPE, PROVIDER_TYPE]) {
     for (const [name, body] of Object.entries<any>(stack?.resource?.[type] ?? {})) {
       if (body === null || typeof body !== 'object') continue;
-      if (type === HANDLER_TYPE && !looksLikeManagedConfig(body.input?.config)) continue;
       const resource = `${type}.${name}`;
       const constructPath: string | undefined = body['//']?.metadata?.path;
+      if (type === HANDLER_TYPE && body.input?.reconcile) {
+        configs.push(...reconciledConfigs(body.input.reconcile, stateInstances(state, type, name)?.[0], resource, constructPath, state, noStateReason));
+        continue;
+      }
+      if (type === HANDLER_TYPE && !looksLikeManagedConfig(body.input?.config)) continue;
       const where = constructPath ? `${resource} (${constructPath})` : resource;
       const instances = stateInstances(state, type, name);
       const repeated = ['count', 'for_each'].find((key) => body[key] !== undefined);
@@ -246,6 +250,19 @@ function declaredConfig(type: string, body: any, instance: StateInstance | undef
   }
   const spec = type === HANDLER_TYPE ? resolved as ManagedInventorySpec : providerSpec(resolved, where);
   return { resource, constructPath, managedBy: type === HANDLER_TYPE ? 'handler' : 'provider', spec: checkedSpec(spec, where) };
+}
+
+/** The handler-managed configs of a destination's reconciler (`input.reconcile.configs`), one per label. */
+function reconciledConfigs(declared: any, instance: StateInstance | undefined, resource: string, constructPath: string | undefined,
+  state: StateSource | undefined, noStateReason: string): DeclaredConfig[] {
+  const applied = (instance && (stateInput(instance.attributes) as { reconcile?: { configs?: Record<string, unknown> } } | undefined))?.reconcile?.configs ?? {};
+  return Object.entries<unknown>(declared.configs ?? {}).map(([label, config]) => {
+    const where = `${resource}[${JSON.stringify(label)}]${constructPath ? ` (${constructPath})` : ''}`;
+    const unknown: UnknownValue[] = [];
+    const spec = resolve(config, applied[label], instance !== undefined, `input.reconcile.configs[${JSON.stringify(label)}]`, unknown) as ManagedInventorySpec;
+    if (unknown.length > 0) throw unknownError(where, `${unknown.map((u) => `${u.field} = ${u.expression}`).join(', ')}: known only after apply`, state, noStateReason);
+    return { resource: `${resource}[${JSON.stringify(label)}]`, constructPath, managedBy: 'handler' as const, spec: checkedSpec(spec, where) };
+  });
 }
 
 function unknownError(where: string, what: string, state: StateSource | undefined, noStateReason: string): CheckInputError {
