@@ -4,7 +4,7 @@ import { CosBucket } from '../../src/.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from '../../src/.gen/providers/tencentcloud/cos-bucket-policy';
 import { DataTencentcloudUserInfo } from '../../src/.gen/providers/tencentcloud/data-tencentcloud-user-info';
 import { BucketPolicyOwner, cos, PolicyEffect } from '../../src';
-import { COS_DESTINATION, COS_SERVICE_PRINCIPAL, cosPolicyDocument, cosResource, handlerResources } from '../support/build';
+import { COS_DESTINATION, COS_SERVICE_PRINCIPAL, cosPolicyDocument, cosResource, reconciler } from '../support/build';
 import { onlyResource, schemaProblems, synth, synthJson } from '../support/synth';
 
 const READER = 'qcs::cam::uin/100000000001:uin/100000000002';
@@ -288,7 +288,7 @@ describe('cos.InventoryDestination: policy owned elsewhere', () => {
       const destination = new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE });
       new cos.BucketInventory(scope, 'Logs', { destination, bucketName: 'logs-1250000000' });
     });
-    expect(handlerResources(json).owner.depends_on).toBeUndefined();
+    expect(reconciler(json).depends_on).toBeUndefined();
   });
 });
 
