@@ -284,11 +284,10 @@ describe('findDeclaredConfigs', () => {
       });
     });
     expect(() => findDeclaredConfigs(json, undefined)).toThrow(/bucket = \$\{var\.src\}: known only after apply/);
-    const varResource = Object.entries<any>({ ...json.resource.terraform_data, ...json.resource.tencentcloud_cos_bucket_inventory })
-      .find(([, body]) => body.input?.config?.id === 'var' || body.input?.config?.includes?.('"var"') || body.name === 'var')!;
-    const type = varResource[1].name === 'var' ? 'tencentcloud_cos_bucket_inventory' : 'terraform_data';
-    const resolved = JSON.parse(JSON.stringify(varResource[1]).split('${var.src}').join('var-1250000000'));
-    const applied = stateDocument([{ type, name: varResource[0], attributes: type === 'terraform_data' ? dataAttributes(resolved.input.config) : resolved }]);
+    // The Var config is in the COS destination's reconciler, labelled by its construct path (its bucket is not known yet).
+    const [name, reconciler] = Object.entries<any>(json.resource.terraform_data).find(([, body]) => 'test/Var' in (body.input?.reconcile?.configs ?? {}))!;
+    const resolved = JSON.parse(JSON.stringify(reconciler).split('${var.src}').join('var-1250000000'));
+    const applied = stateDocument([{ type: 'terraform_data', name, attributes: { id: 'beba8314-004f-407d-8cb5-2f85b3657a41', input: resolved.input } }]);
     const found = findDeclaredConfigs(json, state(applied)).map((c) => c.spec);
     const { filter: _tags, ...untagged } = TAGGED_SPEC;
     expect(found).toEqual(expect.arrayContaining([
