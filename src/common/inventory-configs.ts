@@ -46,6 +46,11 @@ export class DestinationConfigs extends Construct {
     return existing ?? new DestinationConfigs(destination, service, ledgerBucket, ledgerRegion);
   }
 
+  /** Makes the reconciler of `destination` apply after `resource`: the destination bucket, which holds the ledger. */
+  public static waitFor(destination: IConstruct, resource: TerraformResource): void {
+    (destination.node.findChild(CONSTRUCT_ID) as DestinationConfigs).dependencies.add(resource);
+  }
+
   /** The reconciling `terraform_data`. */
   public readonly resource: TerraformResource;
   private readonly handled = new Map<string, DeclaredConfig>();

@@ -9,14 +9,14 @@ import { createCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
 import { createCosClient } from './cos-client';
 import { createCosInventoryConfigApi } from './cos-config-api';
 import { parseConfig, parseReconcile, parseTarget } from '../contract/config';
-import type { InventoryService, ReconcileSpec } from '../contract/spec';
+import type { InventoryService, LedgerLocation, ReconcileSpec } from '../contract/spec';
 import { cosLedgerStore, obsLedgerStore } from './ledger-store';
-import { reconcile, ReconcileDependencies, release } from './reconcile';
+import { LedgerStore, reconcile, ReconcileDependencies, release } from './reconcile';
 import { deleteConfig, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
 import { createObsInventoryConfigApi, obsCredentialsFromEnv } from './obs-api';
 import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
-import { checkConfigs, CheckInputError, readStackInput } from './check';
+import { checkConfigs, CheckInputError, checkLedgers, combinedExitCode, readStackInput } from './check';
 import { CONFIG_VARIABLE, GENERATION_VARIABLE, JOB_VARIABLE, KEEP_VARIABLE, RECONCILE_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { describeProblem, Problem } from '../contract/rules/problem';
@@ -43,8 +43,10 @@ const USAGE = `usage:
       compare every periodic inventory config a synthesized stack declares (STACK_DIR: cdktf.out/stacks/<stack>,
       default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
       known only after apply come from --state FILE (JSON of terraform state pull) or the stack's local state file;
-      with only --state, the configs that state holds. --repair puts drifted and missing configs back.
-      exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 2 bad stack, state or value
+      with only --state, the configs that state holds. Each destination's ledger is read too: a config this stack
+      put and no longer declares, still on its bucket, is reported "undeclared". --repair puts drifted and missing
+      configs back and deletes undeclared ones.
+      exit 0 all match (or were repaired), 3 drift or undeclared found, 1 a request failed, 2 bad stack, state or value
   cos-inventory report summary|diff|export|verify ...
       read inventory reports (local or in the destination bucket): see cos-inventory report --help
 environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (COS credentials);
@@ -123,11 +125,15 @@ function parseKeep(json: string): string[] {
   return keep;
 }
 
+/** The ledger object at `location`, read and written with the credentials and endpoint settings of the environment. */
+function ledgerStore(service: InventoryService, location: LedgerLocation): LedgerStore {
+  return service === 'obs'
+    ? setting(() => obsLedgerStore(obsCredentialsFromEnv(process.env), process.env, location))
+    : setting(() => cosLedgerStore(createCosClient(credentialsFromEnv(process.env), endpointFromEnv(process.env)), location));
+}
+
 function reconcileDependencies(spec: ReconcileSpec): ReconcileDependencies {
-  const ledger = spec.service === 'obs'
-    ? setting(() => obsLedgerStore(obsCredentialsFromEnv(process.env), process.env, spec.ledger))
-    : setting(() => cosLedgerStore(createCosClient(credentialsFromEnv(process.env), endpointFromEnv(process.env)), spec.ledger));
-  return { ...managedDependencies(configApi(spec.service, spec.ledger.region)), ledger };
+  return { ...managedDependencies(configApi(spec.service, spec.ledger.region)), ledger: ledgerStore(spec.service, spec.ledger) };
 }
 
 function dependencies(): JobDependencies {
@@ -222,7 +228,10 @@ async function main(argv: string[]): Promise<number> {
       return apis.get(`${service} ${region}`)!;
     };
     const print = (line: string) => process.stdout.write(`${line}\n`);
-    return (await checkConfigs(input.configs, values.repair === true, { apiFor, print, log, sleep, random: Math.random })).exitCode;
+    const deps = { apiFor, print, log, sleep, random: Math.random };
+    const configs = await checkConfigs(input.configs, values.repair === true, deps);
+    const ledgers = await checkLedgers(input.ledgers, input.configs, values.repair === true, { ...deps, ledgerFor: ledgerStore });
+    return combinedExitCode(configs.exitCode, ledgers.exitCode);
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }

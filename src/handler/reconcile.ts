@@ -44,7 +44,8 @@ export interface ReconcileOutcome {
 /** COS and OBS answer many requests at once; 16 keeps a thousand configs to seconds without a burst that throttles. */
 const DEFAULT_CONCURRENCY = 16;
 
-async function readLedger(deps: ReconcileDependencies): Promise<Ledger | undefined> {
+/** The ledger, `undefined` when there is none; one this handler did not write is refused. */
+export async function readLedger(deps: ReconcileDependencies): Promise<Ledger | undefined> {
   const text = await failingAs(`GET Object ${deps.ledger.name}`, undefined, withRetries(() => deps.ledger.read(), deps.retry ?? DEFAULT_RETRY, hooksFor(deps)));
   if (text === undefined) return undefined;
   try {
@@ -185,4 +186,3 @@ export function undeclaredInLedger(ledger: Ledger, declared: ReadonlySet<string>
   return handlerEntries(ledger.configs).filter(([key]) => !declared.has(key)).map(([, entry]) => targetOf(entry));
 }
 
-export { readLedger };

@@ -282,6 +282,8 @@ export class InventoryDestination extends InventoryDestinationBase {
         expiration: [{ days: props.reportExpirationDays }],
       }],
     }));
+    // The ledger is an object of this bucket.
+    DestinationConfigs.waitFor(this, this.bucket);
   }
 
   protected policyBucket(): string {

@@ -69,12 +69,12 @@ describe('cos.BucketInventory: the handler-managed config', () => {
     expect(reconciler(json)).toMatchSnapshot();
   });
 
-  test('the reconciler is replaced on any change, the new one created first, after the destination policy', () => {
+  test('the reconciler is replaced on any change, the new one created first, after the destination bucket and policy', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
     const resource = reconciler(json);
     expect(resource.triggers_replace).toEqual(resource.input);
     expect(resource.lifecycle).toEqual({ create_before_destroy: true });
-    expect(resource.depends_on).toEqual(['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
+    expect(resource.depends_on).toEqual(['tencentcloud_cos_bucket.Dest_Bucket_48F3BC68', 'tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
   });
 
   test('the ledger is an object of the destination bucket, one per stack', () => {

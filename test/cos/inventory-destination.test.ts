@@ -283,12 +283,12 @@ describe('cos.InventoryDestination: policy owned elsewhere', () => {
     })]);
   });
 
-  test('inventories on it wait for no policy resource', () => {
+  test('inventories on it wait for no policy resource, only for the bucket, which holds the ledger', () => {
     const json = synthJson((scope) => {
       const destination = new cos.InventoryDestination(scope, 'Dest', { ...COS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE });
       new cos.BucketInventory(scope, 'Logs', { destination, bucketName: 'logs-1250000000' });
     });
-    expect(reconciler(json).depends_on).toBeUndefined();
+    expect(reconciler(json).depends_on).toEqual(['tencentcloud_cos_bucket.Dest_Bucket_48F3BC68']);
   });
 });
 

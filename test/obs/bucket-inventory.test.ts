@@ -74,9 +74,9 @@ describe('obs.BucketInventory: the handler resources', () => {
     expect(release).toEqual({ command: 'release', when: 'destroy', interpreter: ['node', SCRIPT], environment });
   });
 
-  test('the reconciler is applied after the destination policy, and no removed block is written (no provider resource to forget)', () => {
+  test('the reconciler is applied after the destination bucket and policy, and no removed block is written (no provider resource to forget)', () => {
     const { reconciler, json } = build();
-    expect(reconciler.depends_on).toEqual(['huaweicloud_obs_bucket_policy.Dest_Policy_3D9F23C0']);
+    expect(reconciler.depends_on).toEqual(['huaweicloud_obs_bucket.Dest_Bucket_48F3BC68', 'huaweicloud_obs_bucket_policy.Dest_Policy_3D9F23C0']);
     expect(json.removed).toBeUndefined();
   });
 
