@@ -250,7 +250,8 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect((await w.plan()).code).toBe(0);
 
     w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, filter: { prefix: 'logs/2024/' } }));
-    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
+    // The provider resource changes in place; the reconciler, which records it, is replaced.
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 1 to change, 1 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts.map((r) => r.body)).toEqual([
       providerInventoryXml('daily-logs', 'logs/', ['Size', 'ETag']),
@@ -349,7 +350,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect((await w.plan()).code).toBe(0);
 
     w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, optionalFields: [cos.InventoryField.SIZE, cos.InventoryField.ETAG, cos.InventoryField.STORAGE_CLASS] }));
-    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 1 to change, 1 to destroy.' });
     await w.applyPlan();
     expect(w.cos.inventoryPuts).toHaveLength(2);
     expect(w.cos.inventoryPuts[1].body).toMatch(/^<InventoryConfiguration><Id>period-fields<\/Id>.*<OptionalFields>(<Field>(Size|ETag|StorageClass)<\/Field>){3}<\/OptionalFields>/);
@@ -375,9 +376,10 @@ describeWithRealProviders('real tencentcloud provider', () => {
     expect((await w.plan()).code).toBe(0);
 
     w.synth(STACK, REGION, buildInventoryStack(destination, { ...inventory, encryptReports: true }));
-    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 2 to add, 0 to change, 1 to destroy.' });
+    // The reconciler is replaced and the provider resource forgotten (a `removed` block), not destroyed.
+    expect(await w.plan()).toMatchObject({ code: 2, summary: 'Plan: 1 to add, 0 to change, 1 to destroy.' });
     await w.applyPlan();
-    // However Terraform orders the provider's DELETE and the handler's PUT, COS ends with the encrypted config.
+    // Nothing deletes the config: the reconciler puts the encrypted one over the provider's.
     expect(w.cos.inventoryConfigsOf(LOGS).get('moving')).toBe(handlerInventoryXml('moving', 'Daily', '<Prefix>logs/</Prefix>', ['Size']));
     expect((await w.plan()).code).toBe(0);
 

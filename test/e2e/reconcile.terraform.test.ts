@@ -4,6 +4,8 @@
 // unless adopted.
 import { TerraformStack } from 'cdktf';
 import { BucketPolicyOwner, cos } from '../../src';
+import { cli } from '../support/cli';
+import { FAKE_SECRET_ID, FAKE_SECRET_KEY } from '../support/fake-cos';
 import { describeWithRealProviders } from '../support/real-provider';
 import { RealProviderWorld } from '../support/real-provider-world';
 
@@ -26,6 +28,23 @@ function stackWith(sources: Sources) {
     for (const [bucketName, props] of Object.entries(sources)) {
       new cos.BucketInventory(stack, bucketName, { destination, bucketName, filter: { prefix: 'logs/' }, optionalFields: [cos.InventoryField.SIZE], ...props });
     }
+  };
+}
+
+/** `cos-inventory check` on the synthesized stack, its state read from the local state file. */
+function check(w: RealProviderWorld) {
+  return cli(['check', `${w.dir}/stacks/${STACK}`], {
+    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: w.proxy.url,
+  });
+}
+
+/** A CentralInventory with the given sources, on the same destination. */
+function centralWith(sources: string[]) {
+  return (stack: TerraformStack) => {
+    const destination = cos.InventoryDestination.fromBucketAttributes(stack, 'Destination', {
+      bucketName: REPORTS, region: REGION, ownerUin: OWNER_UIN, policyOwner: BucketPolicyOwner.THIS_STACK,
+    });
+    new cos.CentralInventory(stack, 'Central', { destination, sources });
   };
 }
 
@@ -57,6 +76,10 @@ describeWithRealProviders('reconciling handler', () => {
     expect((await w.plan()).code).toBe(0);
 
     w.synth(STACK, REGION, stackWith({ [LOGS]: {} }));
+    // Removed from the code, not applied yet: check lists it as undeclared, exit 3.
+    const before = await check(w);
+    expect(before.stdout).toContain(`cos ${MEDIA} inventory-daily: undeclared: this stack put it (cos://${LEDGER})`);
+    expect(before.code).toBe(3);
     await w.terraform('apply', '-auto-approve', '-input=false');
     expect(w.cos.inventoryConfigsOf(MEDIA).size).toBe(0);
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(1);
@@ -64,6 +87,9 @@ describeWithRealProviders('reconciling handler', () => {
     // Only the removed config was touched: nothing put again.
     expect(w.writes('inventory').filter((write) => write.startsWith('PUT'))).toHaveLength(2);
     expect((await w.plan()).code).toBe(0);
+    const after = await check(w);
+    expect(after.stdout).toContain('checked 1 ledger(s): 0 undeclared');
+    expect(after.code).toBe(0);
 
     // The last one: the reconciler becomes a `removed` block whose destroy-time provisioner deletes it.
     w.synth(STACK, REGION, stackWith({}));
@@ -71,6 +97,26 @@ describeWithRealProviders('reconciling handler', () => {
     expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(0);
     expect(ledgerOf(w)).toBeUndefined();
     expect((await w.plan()).code).toBe(0);
+    w.expectCleanTraffic();
+  }, 240_000);
+
+  test('removing a CentralInventory source deletes its config in that apply, and check lists nothing left behind', async () => {
+    const w = await open();
+    w.synth(STACK, REGION, centralWith([LOGS, MEDIA]));
+    await w.terraform('init', '-input=false');
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    expect(w.cos.inventoryConfigsOf(MEDIA).size).toBe(1);
+
+    w.synth(STACK, REGION, centralWith([LOGS]));
+    await w.terraform('apply', '-auto-approve', '-input=false');
+    expect(w.cos.inventoryConfigsOf(MEDIA).size).toBe(0);
+    expect(w.cos.inventoryConfigsOf(LOGS).size).toBe(1);
+    // The destination policy no longer grants the removed source, and no config of it is left to write reports.
+    expect(JSON.stringify(w.cos.policyOf(REPORTS))).not.toContain('/media/');
+    expect((await w.plan()).code).toBe(0);
+    const checked = await check(w);
+    expect(checked.stdout).toContain('checked 1 ledger(s): 0 undeclared');
+    expect(checked.code).toBe(0);
     w.expectCleanTraffic();
   }, 240_000);
 
