@@ -9,7 +9,6 @@ export {
   hashMapper,
   Lazy,
   TerraformAsset,
-  TerraformElement,
   TerraformResource,
   TerraformStack,
   Token,

@@ -1,4 +1,4 @@
-import { Construct, IConstruct, Lazy, TerraformElement, TerraformResource, TerraformStack, Token } from '../core';
+import { Construct, IConstruct, Lazy, TerraformResource, TerraformStack, Token } from '../core';
 import { DEFAULTS } from '../contract/defaults';
 import { GENERATION_VARIABLE, KEEP_VARIABLE, RECONCILE_VARIABLE } from '../contract/environment';
 import { throwIfProblems } from '../contract/rules/problem';
@@ -21,6 +21,12 @@ export interface DeclaredConfig {
   readonly adoptExisting: boolean;
   /** The construct declaring it, named in errors. */
   readonly owner: string;
+  /**
+   * The address a provider resource for it would have: written as a `removed { lifecycle { destroy = false } }` block,
+   * so that when the config moves from the provider to the handler Terraform forgets the provider's resource instead
+   * of deleting the config the handler puts in the same apply (a no-op where no such resource was ever applied).
+   */
+  readonly providerAddress?: string;
 }
 
 const CONSTRUCT_ID = 'InventoryConfigs';
@@ -63,14 +69,20 @@ export class DestinationConfigs extends Construct {
     super(destination, CONSTRUCT_ID);
     const stack = TerraformStack.of(this);
     byStack.set(stack, [...(byStack.get(stack) ?? []), this]);
-    const input = {
-      reconcile: Lazy.anyValue({ produce: () => literalTemplates(this.document(ledgerBucket, ledgerRegion, stack.node.id)) }),
+    // Rendered for `input` and `triggers_replace` alike: made once per set of configs (configs are only ever added).
+    let rendered: { size: number; document: unknown } | undefined;
+    const produce = () => {
+      const size = this.handled.size + this.provided.size;
+      if (rendered?.size !== size) rendered = { size, document: literalTemplates(this.document(ledgerBucket, ledgerRegion, stack.node.id)) };
+      return rendered.document;
     };
+    const input = { reconcile: Lazy.anyValue({ produce }) };
     this.resource = new ReconcilerData(this, 'Reconciler', { input, triggersReplace: input, lifecycle: { createBeforeDestroy: true }, provisioners: [] }, () => ({
       empty: this.handled.size + this.provided.size === 0,
       // Handler options are known once a config is added, so the provisioners are made at synth time.
       provisioners: [this.provisioner('reconcile'), this.provisioner('release', 'destroy')],
       dependsOn: [...this.dependencies].map((resource) => `${resource.terraformResourceType}.${resource.friendlyUniqueId}`),
+      forgotten: [...this.handled.values()].flatMap((config) => (config.providerAddress ? [config.providerAddress] : [])),
     }));
   }
 
@@ -152,6 +164,8 @@ interface ReconcilerShape {
   readonly provisioners: ReturnType<typeof handlerProvisioner>[];
   /** Addresses, as `depends_on` takes them. */
   readonly dependsOn: string[];
+  /** Addresses of provider resources to forget (`removed`, `destroy = false`). */
+  readonly forgotten: string[];
 }
 
 /**
@@ -164,26 +178,14 @@ class ReconcilerData extends TerraformData {
   }
 
   public toTerraform(): any {
-    const { empty, provisioners, dependsOn } = this.shape();
+    const { empty, provisioners, dependsOn, forgotten } = this.shape();
     this.provisioners = provisioners;
     this.dependsOn = dependsOn.length > 0 ? dependsOn : undefined;
-    if (!empty) return super.toTerraform();
+    if (!empty) {
+      const removed = forgotten.map((from) => ({ from, lifecycle: { destroy: false } }));
+      return { ...super.toTerraform(), ...(removed.length > 0 ? { removed } : {}) };
+    }
     const { type, ...release } = provisioners.find((provisioner) => provisioner.when === 'destroy')!;
     return { removed: [{ from: `terraform_data.${this.friendlyUniqueId}`, lifecycle: { destroy: true }, provisioner: [{ [type]: release }] }] };
-  }
-}
-
-/**
- * A `removed { lifecycle { destroy = false } }` block for the address a provider resource would have here: when a
- * config moves from the provider to the handler, Terraform forgets the provider's resource instead of deleting the
- * config the handler is putting in the same apply. No-op where no such resource was ever applied.
- */
-export class ForgottenResource extends TerraformElement {
-  constructor(scope: Construct, id: string, private readonly resourceType: string) {
-    super(scope, id);
-  }
-
-  public toTerraform(): any {
-    return { removed: [{ from: `${this.resourceType}.${this.friendlyUniqueId}`, lifecycle: { destroy: false } }] };
   }
 }

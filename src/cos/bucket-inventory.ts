@@ -8,7 +8,7 @@ import { checkInventoryId } from '../contract/rules/inventory-id';
 import { throwIfProblems } from '../contract/rules/problem';
 import { CONFIG_SCHEMA, ManagedInventorySpec } from '../contract/spec';
 import { InventoryManagement, PeriodicInventoryOptions } from '../common/inventory-options';
-import { DestinationConfigs, ForgottenResource } from '../common/inventory-configs';
+import { DestinationConfigs } from '../common/inventory-configs';
 import { literalTemplates } from '../common/terraform-literal';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known } from '../common/validation/known';
@@ -131,9 +131,10 @@ export class BucketInventory extends Construct {
       // After the reconciler, which refuses a config this stack did not put before the provider overwrites it.
       this.resource = new CosBucketInventory(this, RESOURCE_ID, { ...providerConfig(spec), dependsOn: [...dependsOn, configs.resource] });
     } else {
-      this.resource = configs.addHandled(declared, { nodeExecutable: props.handler?.nodeExecutable, environment: cosEndpointSettings(props.handler?.endpoint) }, dependsOn);
-      // A config the provider put before (encryption turned on, a tag added) is left to the handler, not deleted.
-      new ForgottenResource(this, RESOURCE_ID, 'tencentcloud_cos_bucket_inventory');
+      // A config the provider put before (encryption turned on, a tag added) is left to the handler, not deleted: the
+      // address its resource had (a plain construct at its path names it, at a fraction of a resource's cost).
+      const providerAddress = `tencentcloud_cos_bucket_inventory.${TerraformStack.of(this).getLogicalId(new Construct(this, RESOURCE_ID).node)}`;
+      this.resource = configs.addHandled({ ...declared, providerAddress }, { nodeExecutable: props.handler?.nodeExecutable, environment: cosEndpointSettings(props.handler?.endpoint) }, dependsOn);
     }
   }
 }
