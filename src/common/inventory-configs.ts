@@ -133,13 +133,13 @@ export class DestinationConfigs extends Construct {
     };
   }
 
-  /** `<bucket>/<id>` of every config of the same service the rest of the stack declares: a config moving there is not deleted here. */
+  /**
+   * `<bucket>/<id>` of every config of the same service the rest of the stack declares (other destinations, handler or
+   * provider): a config moving there is not deleted here.
+   */
   private keep(): string[] {
-    const others = (byStack.get(TerraformStack.of(this)) ?? []).filter((configs) => configs.service === this.service);
-    const declared = others.flatMap((configs) => [
-      ...(configs === this ? [] : [...configs.handled.values()]),
-      ...configs.provided.values(),
-    ]);
+    const others = (byStack.get(TerraformStack.of(this)) ?? []).filter((configs) => configs !== this && configs.service === this.service);
+    const declared = others.flatMap((configs) => [...configs.handled.values(), ...configs.provided.values()]);
     return [...new Set(declared.map((config) => configKey(config.spec)))];
   }
 

@@ -155,9 +155,9 @@ export async function reconcile(spec: ReconcileSpec, generation: string, keep: r
 
 /**
  * The end of a reconciler (a `terraform destroy`, or every config of the destination removed from the code): deletes
- * what its ledger lists, `keep` and provider-managed configs excepted, then removes the ledger, or keeps it for the
- * kept ones. Does nothing when another generation wrote the ledger last: this one was replaced, and the new one owns
- * the configs.
+ * what its ledger lists, `keep` and provider-managed configs excepted (the rest of the stack and the provider
+ * resources own those), then removes the ledger. Does nothing when another generation wrote the ledger last: this one
+ * was replaced, and the new one owns the configs.
  */
 export async function release(generation: string, keep: readonly string[], deps: ReconcileDependencies): Promise<string[]> {
   const ledger = await readLedger(deps);
@@ -171,12 +171,7 @@ export async function release(generation: string, keep: readonly string[], deps:
   }
   const stale = handlerEntries(ledger.configs).filter(([key]) => !keep.includes(key));
   await eachLimited(stale, deps.concurrency ?? DEFAULT_CONCURRENCY, ([, entry]) => deleteConfig(targetOf(entry), deps));
-  const retained = Object.fromEntries(Object.entries(ledger.configs).filter(([key]) => keep.includes(key)));
-  if (Object.keys(retained).length > 0) {
-    await writeLedger({ version: 1, generation, configs: retained }, deps);
-  } else {
-    await failingAs(`DELETE Object ${deps.ledger.name}`, undefined, withRetries(() => deps.ledger.remove(), deps.retry ?? DEFAULT_RETRY, hooksFor(deps)));
-  }
+  await failingAs(`DELETE Object ${deps.ledger.name}`, undefined, withRetries(() => deps.ledger.remove(), deps.retry ?? DEFAULT_RETRY, hooksFor(deps)));
   deps.log(`released ${deps.ledger.name}: ${stale.length} config(s) deleted`);
   return stale.map(([key]) => key);
 }

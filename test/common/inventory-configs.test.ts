@@ -47,7 +47,7 @@ describe('DestinationConfigs: several destinations and paths', () => {
     expect(Object.keys(reconciler(json, 'B').input.reconcile.configs)).toEqual(['media-1250000000/inventory-daily']);
     expect(Object.keys(reconciler(json, 'B').input.reconcile.provider)).toEqual(['photos-1250000000/inventory-daily']);
     expect(keep('A')).toEqual(['media-1250000000/inventory-daily', 'photos-1250000000/inventory-daily']);
-    expect(keep('B')).toEqual(['logs-1250000000/inventory-daily', 'photos-1250000000/inventory-daily']);
+    expect(keep('B')).toEqual(['logs-1250000000/inventory-daily']);
     expect(keep('O')).toEqual([]);
   });
 
