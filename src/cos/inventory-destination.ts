@@ -187,6 +187,8 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
 
   private readonly additions: PolicyAdditions;
   private readonly grants: ReportSourceGrant[] = [];
+  /** The report path of each grant, so a thousand sources are not compared with each other. */
+  private readonly grantedPaths = new Set<string>();
   private bucketPolicy?: TerraformResource;
 
   protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
@@ -232,7 +234,10 @@ export abstract class InventoryDestinationBase extends Construct implements IInv
       shortName: sourceParts.shortName,
     };
     const reportPath = sourceReportPath(grant.reportPrefix, grant);
-    if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
+    if (!this.grantedPaths.has(reportPath)) {
+      this.grantedPaths.add(reportPath);
+      this.grants.push(grant);
+    }
     this.ensurePolicy();
     return reportPath;
   }
