@@ -9,7 +9,7 @@ import { checkInventoryId } from '../contract/rules/inventory-id';
 import { throwIfProblems } from '../contract/rules/problem';
 import { CONFIG_SCHEMA, ManagedInventorySpec } from '../contract/spec';
 import { InventoryManagement, PeriodicInventoryOptions } from '../common/inventory-options';
-import { ManagedInventoryConfig } from '../common/managed-inventory-config';
+import { DestinationConfigs } from '../common/inventory-configs';
 import { literalTemplates } from '../common/terraform-literal';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known } from '../common/validation/known';
@@ -97,7 +97,10 @@ export class BucketInventory extends Construct {
   public readonly reportPath: string;
   /** Who puts the config: the provider resource or the bundled handler. */
   public readonly management: InventoryManagement;
-  /** The resource that puts the config: the `tencentcloud_cos_bucket_inventory`, or the handler's `terraform_data`. */
+  /**
+   * The resource that puts the config: the `tencentcloud_cos_bucket_inventory`, or the destination's reconciling
+   * `terraform_data`, which puts every handler-managed config of that destination.
+   */
   public readonly resource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
@@ -127,6 +130,7 @@ export class BucketInventory extends Construct {
       ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
       ...checkBoolean('enabled', known(props.enabled)),
       ...checkBoolean('encryptReports', known(props.encryptReports)),
+      ...checkBoolean('adoptExisting', known(props.adoptExisting)),
       ...claimConfig(TerraformStack.of(this), { service: 'cos', bucket: props.bucketName, id: known(spec.id), prefix: claimedPrefix(props.filter?.prefix), owner: this.node.path }),
     ]);
     // The handler's own schema, on what is known at synth time (tokens pass as the strings and numbers they stand for).
@@ -135,15 +139,25 @@ export class BucketInventory extends Construct {
     const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
     this.reportPath = `${sourcePath}/${spec.id}`;
     // COS writes the first report soon after the config is put; the policy that lets it must exist by then.
-    const dependsOn = destination.policy ? [destination.policy] : undefined;
+    const dependsOn = destination.policy ? [destination.policy] : [];
+    const configs = DestinationConfigs.of(destination, 'cos', destination.bucketName, destination.region);
+    const declared = { spec, adoptExisting: props.adoptExisting ?? false, owner: this.node.path };
     this.management = providerExpressesExactly(spec) ? InventoryManagement.PROVIDER : InventoryManagement.HANDLER;
-    this.resource = this.management === InventoryManagement.PROVIDER
-      ? new CosBucketInventory(this, 'Resource', { ...providerConfig(spec), dependsOn })
-      : new ManagedInventoryConfig(this, 'Managed', {
-        spec, dependsOn, nodeExecutable: props.handler?.nodeExecutable, environment: cosEndpointSettings(props.handler?.endpoint),
-      }).resource;
+    if (this.management === InventoryManagement.PROVIDER) {
+      configs.addProvided(declared);
+      // After the reconciler, which refuses a config this stack did not put before the provider overwrites it.
+      this.resource = new CosBucketInventory(this, RESOURCE_ID, { ...providerConfig(spec), dependsOn: [...dependsOn, configs.resource] });
+    } else {
+      // A config the provider put before (encryption turned on, a tag added) is left to the handler, not deleted: the
+      // address its resource had (a plain construct at its path names it, at a fraction of a resource's cost).
+      const providerAddress = `tencentcloud_cos_bucket_inventory.${TerraformStack.of(this).getLogicalId(new Construct(this, RESOURCE_ID).node)}`;
+      this.resource = configs.addHandled({ ...declared, providerAddress }, { nodeExecutable: props.handler?.nodeExecutable, environment: cosEndpointSettings(props.handler?.endpoint) }, dependsOn);
+    }
   }
 }
+
+/** The provider resource's construct id; a handler-managed config writes a `removed` block for the same address. */
+const RESOURCE_ID = 'Resource';
 
 /**
  * Whether `tencentcloud_cos_bucket_inventory` (1.82) puts exactly this config and plans no change after apply.

@@ -12,6 +12,7 @@ import { describeProblem, Problem, throwIfProblems } from '../contract/rules/pro
 import { checkRegion } from '../contract/rules/region';
 import { checkStatementSize, MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
 import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
+import { DestinationConfigs } from '../common/inventory-configs';
 import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
@@ -211,6 +212,8 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
 
   private readonly additions: PolicyAdditions;
   private readonly grants: ReportSourceGrant[] = [];
+  /** The report path of each grant, so a thousand sources are not compared with each other. */
+  private readonly grantedPaths = new Set<string>();
   private bucketPolicy?: TerraformResource;
 
   protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
@@ -235,6 +238,8 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
     this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
     if (this.serviceRole instanceof ServiceRole) this.serviceRole._allowReportWritesTo(() => this.reportLayout().resources);
     this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
+    // Made with the destination, so that removing its last inventory from the code still deletes that config.
+    DestinationConfigs.of(this, 'cos', this.bucketName, this.region);
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
 
@@ -250,7 +255,10 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
       shortName: sourceParts.shortName,
     };
     const reportPath = sourceReportPath(grant.reportPrefix, grant);
-    if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
+    if (!this.grantedPaths.has(reportPath)) {
+      this.grantedPaths.add(reportPath);
+      this.grants.push(grant);
+    }
     this.ensurePolicy();
     this._reportPrefixesChanged();
     return reportPath;
@@ -415,6 +423,8 @@ export class InventoryDestination extends InventoryDestinationBase {
       tags: props.bucketTags,
       lifecycleRules: this.expiryRules(),
     }));
+    // The ledger is an object of this bucket.
+    DestinationConfigs.waitFor(this, this.bucket);
   }
 
   /** @internal */

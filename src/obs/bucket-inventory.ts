@@ -12,7 +12,7 @@ import { checkObsRegion, checkSameRegion } from '../contract/rules/region';
 import { CONFIG_SCHEMA } from '../contract/spec';
 import { filterProblems } from '../common/filter';
 import { InventoryManagement, PeriodicInventoryOptions } from '../common/inventory-options';
-import { ManagedInventoryConfig } from '../common/managed-inventory-config';
+import { DestinationConfigs } from '../common/inventory-configs';
 import { claimConfig } from '../common/validation/config-claims';
 import { claimedPrefix, known, knownEach } from '../common/validation/known';
 import { checkPropsShape, entriesOf, PERIODIC_OPTIONS, propsSchema, reference, text, texts } from '../common/validation/props';
@@ -84,7 +84,7 @@ export class BucketInventory extends Construct {
   public readonly reportPath: string;
   /** Who puts the config: always the bundled handler, as no provider has an OBS inventory resource. */
   public readonly management: InventoryManagement;
-  /** The handler's `terraform_data` that puts the config. */
+  /** The destination's reconciling `terraform_data`, which puts every config of that destination. */
   public readonly resource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
@@ -116,6 +116,7 @@ export class BucketInventory extends Construct {
       ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
       ...checkOneOf('includedObjectVersions', known(props.includedObjectVersions), OBJECT_VERSIONS),
       ...checkBoolean('enabled', known(props.enabled)),
+      ...checkBoolean('adoptExisting', known(props.adoptExisting)),
       ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? []), OBS_OPTIONAL_FIELDS),
       ...filterProblems('obs', props.filter),
       ...checkReportPrefix('reportPrefix', known(reportPrefix)),
@@ -127,12 +128,11 @@ export class BucketInventory extends Construct {
     const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, reportPrefix });
     this.reportPath = `${sourcePath}/${spec.id}`;
     this.management = InventoryManagement.HANDLER;
-    this.resource = new ManagedInventoryConfig(this, 'Managed', {
-      spec,
-      nodeExecutable: props.handler?.nodeExecutable,
-      environment: obsEndpointSettings(props.handler?.endpoint),
+    this.resource = DestinationConfigs.of(destination, 'obs', destination.bucketName, destination.region).addHandled(
+      { spec, adoptExisting: props.adoptExisting ?? false, owner: this.node.path },
+      { nodeExecutable: props.handler?.nodeExecutable, environment: obsEndpointSettings(props.handler?.endpoint) },
       // OBS writes reports only where the destination policy lets it.
-      dependsOn: destination.policy ? [destination.policy] : undefined,
-    }).resource;
+      destination.policy ? [destination.policy] : [],
+    );
   }
 }

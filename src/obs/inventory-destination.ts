@@ -9,6 +9,7 @@ import { checkObsBucketName } from '../contract/rules/obs-bucket-name';
 import { describeProblem, Problem, throwIfProblems } from '../contract/rules/problem';
 import { checkObsRegion } from '../contract/rules/region';
 import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
+import { DestinationConfigs } from '../common/inventory-configs';
 import { PolicyAdditions } from '../common/policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { reportExpiryRules } from '../common/report-expiry';
@@ -165,6 +166,8 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
     this.region = attributes.region;
     this.policyOwner = attributes.policyOwner;
     this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
+    // Made with the destination, so that removing its last inventory from the code still deletes that config.
+    DestinationConfigs.of(this, 'obs', this.bucketName, this.region);
     this.node.addValidation({
       validate: () => [...this.encryptedBucketProblems(), ...checkPolicySize('policy', this.renderPolicy())].map(describeProblem),
     });
@@ -317,6 +320,8 @@ export class InventoryDestination extends InventoryDestinationBase {
       tags: props.bucketTags,
       lifecycleRule: this.expiryRules(),
     }));
+    // The ledger is an object of this bucket.
+    DestinationConfigs.waitFor(this, this.bucket);
   }
 
   /** @internal */
