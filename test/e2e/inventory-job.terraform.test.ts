@@ -95,7 +95,7 @@ test('only what defines the job re-runs it: a failed wait taints only the wait, 
   const manifestKey = [...cos.objects.keys()].find((key) => key.includes(jobId) && key.endsWith('/manifest.json'))!;
   const { files } = JSON.parse(cos.objects.get(manifestKey)!.toString('utf8'));
   const [bucket] = manifestKey.split('/');
-  cos.putObject(bucket, files[0].key, Buffer.alloc(files[0].size));
+  cos.putObject(bucket, files[0].key, Buffer.alloc(Number(files[0].size)));
   const resumed = await terraform('apply', '-auto-approve', '-input=false');
   expect(resumed).toContain('report verified');
   expect(resumed).toMatch(/terraform_data\.Audit_Wait_[0-9A-F]{8}: Creation complete/);

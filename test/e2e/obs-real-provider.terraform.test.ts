@@ -27,7 +27,7 @@ describeWithRealProviders('real huaweicloud provider', () => {
   const terraform = terraformRunner(() => path.join(dir, 'stacks', STACK), () => ({
     ...installRealProviders().env,
     HTTP_PROXY: proxy.url, http_proxy: proxy.url, HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '', no_proxy: '',
-    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, OBS_INVENTORY_CONNECT_TO: fakeObs.connectTo,
+    HW_ACCESS_KEY: FAKE_OBS_ACCESS_KEY, HW_SECRET_KEY: FAKE_OBS_SECRET_KEY, ...fakeObs.handlerEnv,
   }));
 
   beforeEach(async () => {

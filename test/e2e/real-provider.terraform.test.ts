@@ -395,7 +395,7 @@ describeWithRealProviders('real tencentcloud provider', () => {
     await w.terraform('apply', '-auto-approve', '-input=false');
     w.expectCleanTraffic();
     const stackDir = path.join(w.dir, 'stacks', STACK);
-    const env = { TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: w.proxy.url };
+    const env = { TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: w.proxy.url, COS_INVENTORY_PROTOCOL: 'http:' };
     expect((await cli(['check', stackDir], env)).code).toBe(0);
 
     // Deleted in the console, both of them: check finds it, terraform plan only the provider's.

@@ -34,7 +34,7 @@ function stackWith(sources: Sources) {
 /** `cos-inventory check` on the synthesized stack, its state read from the local state file. */
 function check(w: RealProviderWorld) {
   return cli(['check', `${w.dir}/stacks/${STACK}`], {
-    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: w.proxy.url,
+    TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: w.proxy.url, COS_INVENTORY_PROTOCOL: 'http:',
   });
 }
 
