@@ -26,12 +26,12 @@ export interface DestinationService {
   readonly service: keyof typeof DEFAULT_REPORT_PREFIX;
   /** The shapes of the props, created or imported (for callers without the types). */
   readonly propsSchemas: Record<DestinationOrigin, v.GenericSchema>;
-  /** The service's rules on the attributes, given the report prefix in effect. */
-  readonly problems: (reportPrefix: string) => Problem[];
+  /** The service's rules on the attributes, given the report prefix in effect (a method: it takes the service's attributes). */
+  problems(attributes: DestinationAttributes, reportPrefix: string): Problem[];
 }
 
 /** A bucket created with the destination, whose report objects may expire. */
-interface CreatedBucket {
+export interface CreatedBucket {
   readonly resource: TerraformResource;
   readonly expirationDays?: number;
   /** Writes the expiry rules in the service's lifecycle form onto the bucket resource. */
@@ -62,7 +62,7 @@ export abstract class DestinationBase extends Construct {
     assertSameCore(this);
     checkPropsShape(this.node.path, `${service.service}.InventoryDestination`, origin, service.propsSchemas[origin], attributes);
     this.reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX[service.service];
-    throwIfProblems(this.node.path, service.problems(this.reportPrefix));
+    throwIfProblems(this.node.path, service.problems(attributes, this.reportPrefix));
     this._additions = new PolicyAdditions(this.node.path);
     this.bucketName = attributes.bucketName;
     this.region = attributes.region;
@@ -133,10 +133,11 @@ export abstract class DestinationBase extends Construct {
    * it), and with `expirationDays` report objects expire, one rule per report prefix in use.
    * @internal
    */
-  protected _useCreatedBucket(bucket: CreatedBucket): void {
+  protected _useCreatedBucket(bucket: CreatedBucket): TerraformResource {
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(bucket.expirationDays)));
     this.createdBucket = bucket;
     this.putExpiryRules();
+    return bucket.resource;
   }
 
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */

@@ -10,7 +10,7 @@ import { checkReportPrefix } from '../contract/rules/object-prefix';
 import { Problem } from '../contract/rules/problem';
 import { checkRegion } from '../contract/rules/region';
 import { checkStatementSize, MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
-import { createdDestinationAttributes, DestinationBase, DestinationOrigin } from '../common/destination-base';
+import { CreatedBucket, createdDestinationAttributes, DestinationBase, DestinationOrigin, DestinationService } from '../common/destination-base';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
 import { literalTemplates } from '../common/terraform-literal';
@@ -166,6 +166,19 @@ const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
   importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
 };
 
+/** What the shared destination skeleton needs of COS. */
+const COS_DESTINATION: DestinationService = {
+  service: 'cos',
+  propsSchemas: PROPS_SCHEMAS,
+  problems: (attributes: InventoryDestinationAttributes, reportPrefix: string) => [
+    ...checkBucketName('bucketName', known(attributes.bucketName)),
+    ...checkAppId('appId', known(attributes.appId), known(attributes.bucketName)),
+    ...checkRegion('region', known(attributes.region)),
+    ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+    ...checkOwnerUin('ownerUin', known(attributes.ownerUin)),
+  ],
+};
+
 /** How the report-write statements of a policy are laid out. */
 interface ReportLayout {
   readonly scope: ReportGrantScope;
@@ -201,17 +214,7 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
   private readonly grants: ReportSourceGrant[] = [];
 
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
-    super(scope, id, attributes, origin, {
-      service: 'cos',
-      propsSchemas: PROPS_SCHEMAS,
-      problems: (reportPrefix) => [
-        ...checkBucketName('bucketName', known(attributes.bucketName)),
-        ...checkAppId('appId', known(attributes.appId), known(attributes.bucketName)),
-        ...checkRegion('region', known(attributes.region)),
-        ...checkReportPrefix('reportPrefix', known(reportPrefix)),
-        ...checkOwnerUin('ownerUin', known(attributes.ownerUin)),
-      ],
-    });
+    super(scope, id, attributes, origin, COS_DESTINATION);
     this.appId = attributes.appId ?? splitBucketName(attributes.bucketName).appId;
     this.ownerUin = attributes.ownerUin ?? currentAccount(this).ownerUin;
     this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
@@ -341,18 +344,22 @@ export class InventoryDestination extends InventoryDestinationBase {
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
     super(scope, id, createdDestinationAttributes(props), 'destination');
-    const bucket = new CosBucket(this, 'Bucket', literalTemplates({
-      bucket: props.bucketName,
-      acl: 'private',
-      encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
-      forceClean: props.forceDestroy ?? false,
-      tags: props.bucketTags,
-    }));
-    this.bucket = bucket;
-    this._useCreatedBucket({
-      resource: bucket,
-      expirationDays: props.reportExpirationDays,
-      putExpiryRules: (rules, days) => bucket.putLifecycleRules(literalTemplates(rules.map((rule) => ({ id: rule.id, filterPrefix: rule.prefix, expiration: { days } })))),
-    });
+    this.bucket = this._useCreatedBucket(reportBucket(this, props));
   }
+}
+
+/** The bucket of a created COS destination: private, SSE-COS encrypted unless turned off, reports expiring when asked. */
+function reportBucket(scope: Construct, props: InventoryDestinationProps): CreatedBucket {
+  const bucket = new CosBucket(scope, 'Bucket', literalTemplates({
+    bucket: props.bucketName,
+    acl: 'private',
+    encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
+    forceClean: props.forceDestroy ?? false,
+    tags: props.bucketTags,
+  }));
+  return {
+    resource: bucket,
+    expirationDays: props.reportExpirationDays,
+    putExpiryRules: (rules, days) => bucket.putLifecycleRules(literalTemplates(rules.map((rule) => ({ id: rule.id, filterPrefix: rule.prefix, expiration: { days } })))),
+  };
 }

@@ -7,7 +7,7 @@ import { checkReportPrefix } from '../contract/rules/object-prefix';
 import { checkObsBucketName } from '../contract/rules/obs-bucket-name';
 import { Problem } from '../contract/rules/problem';
 import { checkObsRegion } from '../contract/rules/region';
-import { createdDestinationAttributes, DestinationBase, DestinationOrigin } from '../common/destination-base';
+import { CreatedBucket, createdDestinationAttributes, DestinationBase, DestinationOrigin, DestinationService } from '../common/destination-base';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
@@ -119,6 +119,17 @@ const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
   importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
 };
 
+/** What the shared destination skeleton needs of OBS. */
+const OBS_DESTINATION: DestinationService = {
+  service: 'obs',
+  propsSchemas: PROPS_SCHEMAS,
+  problems: (attributes, reportPrefix) => [
+    ...checkObsBucketName('bucketName', known(attributes.bucketName)),
+    ...checkObsRegion('region', known(attributes.region)),
+    ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+  ],
+};
+
 /**
  * An OBS destination, imported as it is, and what a created one adds its bucket to: for every report prefix in use,
  * one statement allowing the `obs` service to `PutObject` under that prefix only, plus readers and your own
@@ -138,15 +149,7 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
   private readonly reportPrefixes: string[] = [];
 
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
-    super(scope, id, attributes, origin, {
-      service: 'obs',
-      propsSchemas: PROPS_SCHEMAS,
-      problems: (reportPrefix) => [
-        ...checkObsBucketName('bucketName', known(attributes.bucketName)),
-        ...checkObsRegion('region', known(attributes.region)),
-        ...checkReportPrefix('reportPrefix', known(reportPrefix)),
-      ],
-    });
+    super(scope, id, attributes, origin, OBS_DESTINATION);
   }
 
   public allowInventoryReportsFrom(source: ReportSource): string {
@@ -247,19 +250,25 @@ export class InventoryDestination extends InventoryDestinationBase {
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
     super(scope, id, createdDestinationAttributes(props), 'destination');
-    // No `encryption`: OBS delivers no inventory into a bucket with default encryption.
-    const bucket = new ObsBucket(this, 'Bucket', literalTemplates({
-      bucket: props.bucketName,
-      region: props.region,
-      acl: 'private',
-      forceDestroy: props.forceDestroy ?? false,
-      tags: props.bucketTags,
-    }));
-    this.bucket = bucket;
-    this._useCreatedBucket({
-      resource: bucket,
-      expirationDays: props.reportExpirationDays,
-      putExpiryRules: (rules, days) => bucket.putLifecycleRule(literalTemplates(rules.map((rule) => ({ name: rule.id, enabled: true, prefix: rule.prefix, expiration: [{ days }] })))),
-    });
+    this.bucket = this._useCreatedBucket(reportBucket(this, props));
   }
+}
+
+/**
+ * The bucket of a created OBS destination: private, reports expiring when asked, and no `encryption`: OBS delivers no
+ * inventory into a bucket with default encryption.
+ */
+function reportBucket(scope: Construct, props: InventoryDestinationProps): CreatedBucket {
+  const bucket = new ObsBucket(scope, 'Bucket', literalTemplates({
+    bucket: props.bucketName,
+    region: props.region,
+    acl: 'private',
+    forceDestroy: props.forceDestroy ?? false,
+    tags: props.bucketTags,
+  }));
+  return {
+    resource: bucket,
+    expirationDays: props.reportExpirationDays,
+    putExpiryRules: (rules, days) => bucket.putLifecycleRule(literalTemplates(rules.map((rule) => ({ name: rule.id, enabled: true, prefix: rule.prefix, expiration: [{ days }] })))),
+  };
 }
