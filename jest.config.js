@@ -56,6 +56,9 @@ function project(build, core, dir, modules = 'node_modules') {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
+  // Three workers on two cores: the end-to-end suites spend most of their time waiting (terraform, the providers'
+  // built-in delays after CAM and COS writes), so they overlap well with each other and with CPU-bound suites.
+  maxWorkers: 3,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     // The packed packages, installed into fresh apps (both frameworks in one run): once, not per build.

@@ -133,10 +133,14 @@ function stacks(out: string): Record<string, string> {
     .map(([name, stack]) => [name, path.join(out, stack.workingDirectory)]));
 }
 
-/** Every stack's Terraform JSON by stack name, without the one field that names the core's version. */
+/**
+ * Every stack's Terraform JSON by stack name, with the app's directory (in the default local backend's state path)
+ * as `<app>` and without the one field that names the core's version.
+ */
 function stackJson(out: string): Record<string, unknown> {
+  const app = path.dirname(out);
   return Object.fromEntries(Object.entries(stacks(out)).map(([name, dir]) => {
-    const json = JSON.parse(readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8').split(app).join('<app>'));
     delete json['//']?.metadata?.version;
     return [name, json];
   }));
@@ -215,6 +219,18 @@ describe.each(FRAMEWORKS)('$packageName, installed from its tarball into a fresh
     const first = path.join(app, `cdktf.out.node${NODE_VERSIONS[0]}`);
     expect(stackJson(out)).toEqual(stackJson(first));
   }, 300_000);
+
+  test('a stack that runs the handler carries its directory asset, third-party notices included', () => {
+    const out = newestOutput(app);
+    const withHandler = Object.values(stacks(out)).filter((dir) => readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8').includes('CosInventoryHandler'));
+    expect(withHandler.length).toBeGreaterThan(0);
+    for (const dir of withHandler) {
+      const assets = path.join(dir, 'assets', 'CosInventoryHandler');
+      const [hash] = readdirSync(assets);
+      expect(readdirSync(path.join(assets, hash)).sort()).toEqual(['THIRD_PARTY_NOTICES', 'index.js', 'report.js']);
+      expect(readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')).toContain(`assets/CosInventoryHandler/${hash}/index.js`);
+    }
+  });
 
   (realProviders.available ? test : test.skip)('every stack passes terraform validate with the real providers', () => {
     const { env: terraformEnv } = installRealProviders();
