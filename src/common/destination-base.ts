@@ -42,18 +42,29 @@ export interface CreatedBucket {
  * The skeleton of a destination, COS or OBS, created or imported: props checked, the one bucket policy resource made
  * on its first statement (and only when this stack owns the policy: an empty policy would wipe the bucket's), readers
  * and your own statements, report expiry on a created bucket. Each service fills in its report grants and its policy
- * format. Not part of the jsii API: jsii erases it, copying its public members into each service's destination.
+ * format. Not part of the jsii API: jsii erases it, copying its public members into each service's destination. The
+ * members whose docs differ per service (`bucketName`, `policyJson`, `policy`, `addToResourcePolicy`, `grantRead`)
+ * are declared by each service, which takes their docs from its own `IInventoryDestination`: a member declared here
+ * would take its docs from here.
  * @internal
  */
 export abstract class DestinationBase extends Construct {
-  public readonly bucketName: string;
+  /** Region of the bucket. */
   public readonly region: string;
+  /** Default report prefix. */
   public readonly reportPrefix: string;
+  /** Who owns the bucket's policy. */
   public readonly policyOwner: BucketPolicyOwner;
-  public readonly policyJson: string;
+
+  /**
+   * The whole policy document, in the service's format (each service declares `policyJson` with its own docs).
+   * @internal
+   */
+  protected readonly _policyJson: string;
 
   /** @internal */
   protected readonly _additions: PolicyAdditions;
+  private readonly givenBucketName: string;
   private bucketPolicy?: TerraformResource;
   private createdBucket?: CreatedBucket;
 
@@ -64,24 +75,36 @@ export abstract class DestinationBase extends Construct {
     this.reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX[service.service];
     throwIfProblems(this.node.path, service.problems(attributes, this.reportPrefix));
     this._additions = new PolicyAdditions(this.node.path);
-    this.bucketName = attributes.bucketName;
+    this.givenBucketName = attributes.bucketName;
     this.region = attributes.region;
     this.policyOwner = attributes.policyOwner;
-    this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this._renderPolicy()) });
+    this._policyJson = Lazy.stringValue({ produce: () => literalTemplate(this._renderPolicy()) });
     // cdktf prefixes validation messages with the construct path itself.
     this.node.addValidation({ validate: () => this._policyProblems().map(describeProblem) });
   }
 
-  public get policy(): TerraformResource | undefined {
+  /**
+   * The policy resource, once made.
+   * @internal
+   */
+  protected _policy(): TerraformResource | undefined {
     return this.bucketPolicy;
   }
 
-  public addToResourcePolicy(statement: PolicyStatement): void {
+  /**
+   * Adds a statement of your own to the policy.
+   * @internal
+   */
+  protected _addStatement(statement: PolicyStatement): void {
     this._additions.addStatement(statement);
     this.ensurePolicy();
   }
 
-  public grantRead(principal: string): void {
+  /**
+   * Lets a principal read the reports.
+   * @internal
+   */
+  protected _addReader(principal: string): void {
     this._additions.addReader(principal);
     this.ensurePolicy();
   }
@@ -143,7 +166,7 @@ export abstract class DestinationBase extends Construct {
   /** The one policy resource, made on the first statement and only when this stack owns the policy. */
   private ensurePolicy(): void {
     if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
-    const bucket = this.createdBucket?.resource.getStringAttribute('bucket') ?? literalTemplate(this.bucketName);
+    const bucket = this.createdBucket?.resource.getStringAttribute('bucket') ?? literalTemplate(this.givenBucketName);
     this.bucketPolicy = this._newPolicy(bucket);
   }
 

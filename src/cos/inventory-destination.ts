@@ -207,14 +207,18 @@ interface ReportLayout {
  * destination.grantRead('qcs::cam::uin/100000000001:uin/100000000002');
  */
 class InventoryDestinationBase extends DestinationBase implements IInventoryDestination {
+  public readonly bucketName: string;
   public readonly appId: string;
   public readonly ownerUin: string;
   public readonly serviceRole: IServiceRole;
+  public readonly policyJson: string;
 
   private readonly grants: ReportSourceGrant[] = [];
 
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id, attributes, origin, COS_DESTINATION);
+    this.bucketName = attributes.bucketName;
+    this.policyJson = this._policyJson;
     this.appId = attributes.appId ?? splitBucketName(attributes.bucketName).appId;
     this.ownerUin = attributes.ownerUin ?? currentAccount(this).ownerUin;
     this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
@@ -232,6 +236,18 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
     if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
     this._reportSourceGranted();
     return reportPath;
+  }
+
+  public get policy(): TerraformResource | undefined {
+    return this._policy();
+  }
+
+  public addToResourcePolicy(statement: PolicyStatement): void {
+    this._addStatement(statement);
+  }
+
+  public grantRead(principal: string): void {
+    this._addReader(principal);
   }
 
   /** @internal */

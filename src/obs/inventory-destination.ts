@@ -146,10 +146,14 @@ const OBS_DESTINATION: DestinationService = {
  * destination.grantRead('domain/0a1b2c3d4e5f:user/6a7b8c9d0e1f');
  */
 class InventoryDestinationBase extends DestinationBase implements IInventoryDestination {
+  public readonly bucketName: string;
+  public readonly policyJson: string;
   private readonly reportPrefixes: string[] = [];
 
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id, attributes, origin, OBS_DESTINATION);
+    this.bucketName = attributes.bucketName;
+    this.policyJson = this._policyJson;
   }
 
   public allowInventoryReportsFrom(source: ReportSource): string {
@@ -157,6 +161,18 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
     if (!this.reportPrefixes.includes(reportPrefix)) this.reportPrefixes.push(reportPrefix);
     this._reportSourceGranted();
     return `${reportPrefix}/${source.bucketName}`;
+  }
+
+  public get policy(): TerraformResource | undefined {
+    return this._policy();
+  }
+
+  public addToResourcePolicy(statement: PolicyStatement): void {
+    this._addStatement(statement);
+  }
+
+  public grantRead(principal: string): void {
+    this._addReader(principal);
   }
 
   /** @internal */
