@@ -6,8 +6,9 @@
 //      and a whole signed HEAD request against the fake COS through the SDK and through the handler's client.
 //   3. Requests per run of a one-off job (submit only; submit, wait and verify).
 //   4. Apply time of N periodic inventory configs (BENCH_CONFIGS, default 100,1000) with real `terraform apply`
-//      against the fake COS: N BucketInventory through the handler (one handler process per config) against N
-//      tencentcloud_cos_bucket_inventory through the real tencentcloud provider (../shared/providers).
+//      against the fake COS: N BucketInventory through the handler (one reconciling terraform_data, one handler
+//      process for all of them) against N tencentcloud_cos_bucket_inventory through the real tencentcloud provider
+//      (../shared/providers); then one config of the N changed and applied again, counting the PUTs that reach the fake.
 import { execFile } from 'node:child_process';
 import { createServer, request, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -249,9 +250,8 @@ interface ApplyResult {
   failed: number;
 }
 
-/** Synthesizes a stack into a fresh directory and returns the stack directory. */
-function synthStack(name: string, build: (stack: TerraformStack, dir: string) => void): { root: string; stackDir: string } {
-  const root = mkdtempSync(path.join(tmpdir(), `bench-apply-${name}-`));
+/** Synthesizes a stack into `root` (by default a fresh directory) and returns the stack directory. */
+function synthStack(name: string, build: (stack: TerraformStack, dir: string) => void, root = mkdtempSync(path.join(tmpdir(), `bench-apply-${name}-`))): { root: string; stackDir: string } {
   // Validations skipped: cdktf validates each terraform_data by running `terraform version` (one process per resource),
   // which at 2,000 resources takes minutes; synth is not what is timed here.
   const app = new App({ outdir: root, skipValidation: true });
@@ -290,23 +290,34 @@ function countFailed(cos: FakeCos, from: number): number {
   return cos.requests.slice(from).filter((r) => r.status >= 300 || r.status < 0).length;
 }
 
-/**
- * The handler stack; with `noop`, each provisioner runs `true` instead of the handler: the same resources, graph and
- * provisioners, so what is left is terraform's own cost of the handler path.
- */
-async function handlerApply(count: number, noop = false): Promise<ApplyResult> {
-  const cos = await new FakeCos().start();
-  const clock = await new ArrivalClock(cos.url).start();
-  const { root, stackDir } = synthStack('handler', (stack) => {
+/** The handler stack of `count` configs; `changed` gives config 0 another tag value. */
+function handlerStack(count: number, changed = false) {
+  return (stack: TerraformStack) => {
     // An existing destination whose policy is managed elsewhere: the stack holds nothing but the configs.
     const destination = tencent.InventoryDestination.fromBucketAttributes(stack, 'Destination', { bucketName: DESTINATION, region: REGION, ownerUin: OWNER_UIN, policyOwner: BucketPolicyOwner.ELSEWHERE });
     for (let i = 0; i < count; i++) {
       // The tag filter sends it through the handler whatever the routing of plain configs.
       new tencent.BucketInventory(stack, `Source${i}`, {
-        destination, bucketName: `source${i}-1250000000`, optionalFields: [tencent.InventoryField.SIZE], filter: { prefix: 'logs/', objectTags: { team: 'bench' } },
+        destination, bucketName: `source${i}-1250000000`, optionalFields: [tencent.InventoryField.SIZE], filter: { prefix: 'logs/', objectTags: { team: changed && i === 0 ? 'changed' : 'bench' } },
       });
     }
-  });
+  };
+}
+
+/** PUT Bucket inventory requests the fake answered since request `from`. */
+function inventoryPutsSince(cos: FakeCos, from: number): number {
+  return cos.requests.slice(from).filter((r) => r.method === 'PUT' && 'inventory' in r.query).length;
+}
+
+/**
+ * The handler stack, applied, then applied again with one config changed (`change`: its time and the PUTs it sent);
+ * with `noop`, each provisioner runs `true` instead of the handler: the same resources, graph and provisioners, so
+ * what is left is terraform's own cost of the handler path.
+ */
+async function handlerApply(count: number, noop = false): Promise<ApplyResult & { change?: ApplyResult & { puts: number } }> {
+  const cos = await new FakeCos().start();
+  const clock = await new ArrivalClock(cos.url).start();
+  const { root, stackDir } = synthStack('handler', handlerStack(count));
   if (noop) {
     const file = path.join(stackDir, 'cdk.tf.json');
     const json = JSON.parse(readFileSync(file, 'utf8'));
@@ -315,10 +326,14 @@ async function handlerApply(count: number, noop = false): Promise<ApplyResult> {
     }
     writeFileSync(file, JSON.stringify(json));
   }
+  const env = { TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: clock.url };
   try {
-    return await timedApply(stackDir, {
-      TENCENTCLOUD_SECRET_ID: FAKE_SECRET_ID, TENCENTCLOUD_SECRET_KEY: FAKE_SECRET_KEY, COS_INVENTORY_PROXY: clock.url,
-    }, cos, clock);
+    const first = await timedApply(stackDir, env, cos, clock);
+    if (noop || first.ms === undefined) return first;
+    synthStack('handler', handlerStack(count, true), root);
+    const before = cos.requests.length;
+    const change = await timedApply(stackDir, env, cos, clock);
+    return { ...first, change: { ...change, puts: inventoryPutsSince(cos, before) } };
   } finally {
     await clock.stop();
     await cos.stop();
@@ -369,7 +384,7 @@ async function providerApply(count: number): Promise<ApplyResult> {
 
 async function applySection(): Promise<void> {
   if (CONFIG_COUNTS.length === 0) return;
-  const rows: Array<{ count: number; handler: ApplyResult; provider: ApplyResult; noop?: ApplyResult }> = [];
+  const rows: Array<{ count: number; handler: Awaited<ReturnType<typeof handlerApply>>; provider: ApplyResult; noop?: ApplyResult }> = [];
   for (const count of CONFIG_COUNTS) {
     const handler = await handlerApply(count);
     const provider = await providerApply(count);
@@ -378,7 +393,7 @@ async function applySection(): Promise<void> {
   }
   const cell = (r: ApplyResult) => (r.ms !== undefined ? fmt(r.ms / 1000, 1, 10) : '       n/a');
   console.log('\napply time of N periodic inventory configs (real terraform apply, default parallelism 10, against the fake COS; init not timed)');
-  console.log('  handler:  N BucketInventory with a tag filter -> 2N terraform_data, N handler processes (put + read back)');
+  console.log('  handler:  N BucketInventory with a tag filter -> 1 reconciling terraform_data, 1 handler process (ledger, GET each, PUT + read back, 16 at a time)');
   console.log('  provider: N tencentcloud_cos_bucket_inventory, real tencentcloud provider 1.82.102 (PUT + read back by the provider)');
   console.log('  "requests" is when the first and the last request reached the fake, in s from the apply\'s start: before the first,');
   console.log('  terraform plans and starts; the span between is the configs being put');
@@ -388,6 +403,12 @@ async function applySection(): Promise<void> {
   for (const { count, handler, provider } of rows) {
     const ratio = handler.ms !== undefined && provider.ms !== undefined ? `${(handler.ms / provider.ms).toFixed(2)}x` : 'n/a';
     console.log(`  ${String(count).padStart(7)} | ${cell(handler)} | ${cell(provider)} | ${ratio.padStart(16)} | ${requests(handler).padStart(30)} | ${requests(provider).padStart(31)}`);
+  }
+  console.log('  then config 0 of the N changed (its tag value) and applied again through the handler:');
+  for (const { count, handler } of rows) {
+    const change = handler.change;
+    if (change?.ms === undefined) continue;
+    console.log(`  ${String(count).padStart(7)} configs, one changed: ${(change.ms / 1000).toFixed(1)} s, ${change.requests} request(s), of them ${change.puts} PUT Bucket inventory`);
   }
   if (NOOP_CONTROL) {
     console.log('  control: the handler stack with `true` in place of the handler (terraform\'s own cost of that path)');

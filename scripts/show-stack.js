@@ -6,17 +6,23 @@ const path = require('node:path');
 
 const IDENTIFYING = ['bucket', 'name', 'region', 'acl', 'encryption_algorithm', 'is_enabled', 'included_object_versions'];
 
-/** What a handler-managed `terraform_data` does: put a periodic config, delete it on destroy, or run a one-off job. */
+/** A periodic config as the handler puts it: what it inventories and where the reports go. */
+function describeConfig(c) {
+  const filter = c.filter ? ` filter=${JSON.stringify(c.filter)}` : '';
+  const fields = c.optionalFields.length > 0 ? ` fields=${c.optionalFields.join(',')}` : '';
+  const encryption = c.destination.encryption ? ' SSE-COS reports' : '';
+  return `${c.service} inventory ${c.id} on ${c.bucket} enabled=${c.enabled} schedule=${c.frequency} versions=${c.includedObjectVersions}`
+    + ` reports to ${c.destination.bucket}/${c.destination.prefix ?? ''}${filter}${fields}${encryption}`;
+}
+
+/** What a handler-managed `terraform_data` does: reconcile a destination's periodic configs, or run a one-off job. */
 function describeHandlerResource(input) {
-  if (input.config) {
-    const c = input.config;
-    const filter = c.filter ? ` filter=${JSON.stringify(c.filter)}` : '';
-    const fields = c.optionalFields.length > 0 ? ` fields=${c.optionalFields.join(',')}` : '';
-    const encryption = c.destination.encryption ? ' SSE-COS reports' : '';
-    return `handler puts ${c.service} inventory ${c.id} on ${c.bucket} enabled=${c.enabled} schedule=${c.frequency} versions=${c.includedObjectVersions}`
-      + ` reports to ${c.destination.bucket}/${c.destination.prefix ?? ''}${filter}${fields}${encryption}`;
+  if (input.reconcile) {
+    const { ledger, configs, provider } = input.reconcile;
+    return [`handler reconciles this destination's configs, ledger ${ledger.bucket}/${ledger.key}`,
+      ...Object.values(configs).map((c) => `      puts ${describeConfig(c)}`),
+      ...Object.values(provider).map((c) => `      checks ownership of provider-managed ${c.service} inventory ${c.id} on ${c.bucket}`)].join('\n');
   }
-  if (input.target) return `handler deletes ${input.target.service} inventory ${input.target.id} on ${input.target.bucket} at destroy`;
   if (input.job) return `handler submits a one-off inventory job on ${input.job.bucket} reporting to ${input.job.destination.bucket}/${input.job.destination.prefix}`;
   return '';
 }

@@ -18,7 +18,7 @@ export {
 } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';
-export type { ITerraformDependable } from 'cdktf';
+export type { ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';
 
 /** A published build of this library: the package and the framework its core belongs to. */
 interface Build {

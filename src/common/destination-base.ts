@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { assertSameCore, Construct, Lazy, TerraformResource } from '../core';
 import { checkExpirationDays } from '../contract/rules/expiration-days';
 import { describeProblem, Problem, throwIfProblems } from '../contract/rules/problem';
+import { DestinationConfigs } from './inventory-configs';
 import { DEFAULT_REPORT_PREFIX } from './inventory-options';
 import { PolicyAdditions } from './policy-parts';
 import { BucketPolicyOwner, PolicyStatement } from './policy-statement';
@@ -79,6 +80,8 @@ export abstract class DestinationBase extends Construct {
     this.region = attributes.region;
     this.policyOwner = attributes.policyOwner;
     this._policyJson = Lazy.stringValue({ produce: () => literalTemplate(this._renderPolicy()) });
+    // Made with the destination, so that removing its last inventory from the code still deletes that config.
+    DestinationConfigs.of(this, service.service, attributes.bucketName, attributes.region);
     // cdktf prefixes validation messages with the construct path itself.
     this.node.addValidation({ validate: () => this._policyProblems().map(describeProblem) });
   }
@@ -160,6 +163,8 @@ export abstract class DestinationBase extends Construct {
     throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(bucket.expirationDays)));
     this.createdBucket = bucket;
     this.putExpiryRules();
+    // The ledger is an object of this bucket.
+    DestinationConfigs.waitFor(this, bucket.resource);
     return bucket.resource;
   }
 

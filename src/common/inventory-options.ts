@@ -20,7 +20,7 @@ export enum InventoryObjectVersions {
 export enum InventoryManagement {
   /** The provider's own resource (`tencentcloud_cos_bucket_inventory`). */
   PROVIDER = 'provider',
-  /** The bundled handler, through two built-in `terraform_data` resources. */
+  /** The bundled handler, through the one reconciling `terraform_data` of the destination. */
   HANDLER = 'handler',
 }
 
@@ -92,6 +92,14 @@ export interface PeriodicInventoryOptions extends InventoryReportOptions {
    * @default InventoryFrequency.DAILY
    */
   readonly frequency?: InventoryFrequency;
+  /**
+   * Put this config over one of the same id on the bucket that this stack did not put (made in the console, or by
+   * another stack), and manage it from then on: change it, and delete it when removed from the code. Without it, the
+   * apply fails naming the bucket and id, and the existing config stays as it is. A config identical to the declared
+   * one is taken over either way (nothing is overwritten).
+   * @default false
+   */
+  readonly adoptExisting?: boolean;
 }
 
 /** The report prefix destinations use when none is given, per service. */

@@ -1,18 +1,19 @@
 import * as v from 'valibot';
-import { assertSameCore, Construct, ITerraformDependable, TerraformResource, TerraformStack } from '../core';
+import { assertSameCore, Construct, IConstruct, TerraformResource, TerraformStack } from '../core';
 import { schemaProblems } from '../contract/document';
 import { normalizeConfig } from '../contract/normalize';
 import { checkBoolean, checkOneOf, FREQUENCIES } from '../contract/rules/choices';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { Problem, throwIfProblems } from '../contract/rules/problem';
 import { CONFIG_SCHEMA, InventoryService, ManagedInventorySpec } from '../contract/spec';
+import { DeclaredConfig, DestinationConfigs } from './inventory-configs';
 import { PeriodicInventoryOptions } from './inventory-options';
 import { claimConfig } from './validation/config-claims';
 import { claimedPrefix, known } from './validation/known';
 import { checkPropsShape, reference, text } from './validation/props';
 
 /** What the shared skeleton reads of a destination, whichever service. */
-interface PeriodicDestination {
+interface PeriodicDestination extends IConstruct {
   readonly bucketName: string;
   readonly region: string;
   readonly reportPrefix: string;
@@ -52,7 +53,10 @@ export interface PeriodicInventory {
   /** Where in the destination bucket the reports land. */
   readonly reportPath: string;
   /** The destination's policy: the service writes the first report soon after the config is put. */
-  readonly dependsOn?: ITerraformDependable[];
+  readonly dependsOn: TerraformResource[];
+  /** The destination's reconciler, and the config as declared to it. */
+  readonly configs: DestinationConfigs;
+  readonly declared: DeclaredConfig;
 }
 
 /**
@@ -83,6 +87,7 @@ export function declarePeriodicInventory(scope: Construct, props: PeriodicInvent
     ...checkInventoryId('inventoryId', known(spec.id)),
     ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
     ...checkBoolean('enabled', known(props.enabled)),
+    ...checkBoolean('adoptExisting', known(props.adoptExisting)),
     ...claimConfig(TerraformStack.of(scope), {
       service: service.service, bucket: props.bucketName, id: known(spec.id), prefix: claimedPrefix(props.filter?.prefix), owner: scope.node.path,
     }),
@@ -91,5 +96,11 @@ export function declarePeriodicInventory(scope: Construct, props: PeriodicInvent
   throwIfProblems(scope.node.path, schemaProblems(CONFIG_SCHEMA, spec));
 
   const sourcePath = destination.allowInventoryReportsFrom(service.reportSource(props, reportPrefix));
-  return { spec, reportPath: `${sourcePath}/${spec.id}`, dependsOn: destination.policy ? [destination.policy] : undefined };
+  return {
+    spec,
+    reportPath: `${sourcePath}/${spec.id}`,
+    dependsOn: destination.policy ? [destination.policy] : [],
+    configs: DestinationConfigs.of(destination, service.service, destination.bucketName, destination.region),
+    declared: { spec, adoptExisting: props.adoptExisting ?? false, owner: scope.node.path },
+  };
 }

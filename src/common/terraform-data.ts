@@ -1,10 +1,11 @@
-import { anyToTerraform, Construct, hashMapper, ITerraformDependable, TerraformResource } from '../core';
+import { anyToTerraform, Construct, hashMapper, ITerraformDependable, TerraformResource, TerraformResourceLifecycle } from '../core';
 
 /** What a handler resource holds: data Terraform keeps in state, what replaces it, and what it runs. */
 export interface TerraformDataConfig {
   readonly input: { [key: string]: unknown };
   readonly triggersReplace: { [key: string]: unknown };
   readonly dependsOn?: ITerraformDependable[];
+  readonly lifecycle?: TerraformResourceLifecycle;
   readonly provisioners: any[];
 }
 
@@ -21,6 +22,7 @@ export class TerraformData extends TerraformResource {
       terraformResourceType: 'terraform_data',
       terraformGeneratorMetadata: { providerName: 'terraform' },
       dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
       provisioners: config.provisioners,
     });
     this.config = config;

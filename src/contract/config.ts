@@ -10,7 +10,7 @@ import { checkObsBucketName } from './rules/obs-bucket-name';
 import { checkOptionalFields, COS_OPTIONAL_FIELDS, OBS_OPTIONAL_FIELDS } from './rules/optional-fields';
 import { Problem } from './rules/problem';
 import { checkObsRegion, checkRegion } from './rules/region';
-import { CONFIG_SCHEMA, ManagedInventorySpec, ManagedInventoryTarget, TARGET_SCHEMA } from './spec';
+import { CONFIG_SCHEMA, ManagedInventorySpec, ManagedInventoryTarget, RECONCILE_SCHEMA, ReconcileSpec, TARGET_SCHEMA } from './spec';
 
 /** Bucket names and regions as each service spells them: an OBS region becomes part of the request host. */
 function bucketAndRegionProblems(service: string, bucketField: string, bucket: string, region: string): Problem[] {
@@ -53,4 +53,25 @@ export function parseConfig(json: string | undefined): ManagedInventorySpec {
 
 export function parseTarget(json: string | undefined): ManagedInventoryTarget {
   return parseDocument(json, 'inventory target', TARGET_SCHEMA, targetProblems);
+}
+
+/** The problems of each config of a map, named by its place in the document (`configs["b/id"].filter.prefix`). */
+function configMapProblems(field: string, service: string, configs: Record<string, ManagedInventorySpec>): Problem[] {
+  return Object.entries(configs).flatMap(([label, spec]) => [
+    ...(spec.service === service ? [] : [{ field: 'service', value: spec.service, rule: `must be ${service}, the service of the document` }]),
+    ...configProblems(spec),
+  ].map((problem) => ({ ...problem, field: `${field}[${JSON.stringify(label)}].${problem.field}` })));
+}
+
+/** Every rule a reconcile document breaks: each config's, one service throughout, a ledger bucket the service could hold. */
+export function reconcileProblems(spec: ReconcileSpec): Problem[] {
+  return [
+    ...bucketAndRegionProblems(spec.service, 'ledger.bucket', spec.ledger.bucket, spec.ledger.region),
+    ...configMapProblems('configs', spec.service, spec.configs),
+    ...configMapProblems('provider', spec.service, spec.provider),
+  ];
+}
+
+export function parseReconcile(json: string | undefined): ReconcileSpec {
+  return parseDocument(json, 'reconcile document', RECONCILE_SCHEMA, reconcileProblems);
 }

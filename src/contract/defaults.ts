@@ -21,6 +21,11 @@ export const DEFAULTS = {
   waitTimeoutSeconds: 3600,
   /** One-off jobs: first pause between looks for the report. */
   pollIntervalSeconds: 30,
+  /**
+   * Where in a destination bucket the handler's ledgers live, one object per stack: outside every report prefix, so
+   * no report lifecycle rule expires it and no report grant covers it.
+   */
+  ledgerDirectory: '.cos-inventory/ledgers',
 } as const;
 
 /** The id a periodic config gets when none is given: one per frequency, so a daily and a weekly config can share a bucket. */

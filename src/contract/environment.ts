@@ -29,3 +29,10 @@ export const OBS_PROTOCOL_VARIABLE = 'OBS_INVENTORY_PROTOCOL';
 export const OBS_CONNECT_TO_VARIABLE = 'OBS_INVENTORY_CONNECT_TO';
 /** OBS: per-request timeout in seconds. */
 export const OBS_TIMEOUT_VARIABLE = 'OBS_INVENTORY_TIMEOUT_SECONDS';
+
+/** Every config a stack declares for one destination, as JSON (`ReconcileSpec`). */
+export const RECONCILE_VARIABLE = 'INVENTORY_RECONCILE';
+/** The reconciling `terraform_data`'s id: the generation that writes the ledger, and the only one whose destroy deletes. */
+export const GENERATION_VARIABLE = 'INVENTORY_GENERATION';
+/** `<bucket>/<id>` of configs the stack declares elsewhere (another destination, a provider resource), as a JSON array: never deleted. */
+export const KEEP_VARIABLE = 'INVENTORY_KEEP';

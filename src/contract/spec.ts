@@ -77,3 +77,33 @@ export const CONFIG_SCHEMA = v.strictObject({
 }, 'must be a config object');
 export type ManagedInventorySpec = v.InferOutput<typeof CONFIG_SCHEMA>;
 export type InventoryFilter = v.InferOutput<typeof FILTER_SCHEMA>;
+
+/**
+ * Where the handler keeps its ledger: the configs one stack put on the source buckets of one destination, so a config
+ * removed from the code is deleted on the next apply. An object in the destination bucket, one per stack.
+ */
+export const LEDGER_LOCATION_SCHEMA = v.strictObject({ bucket: text, region: text, key: text }, 'must be an object with bucket, region and key only');
+
+/**
+ * Every periodic config one stack declares for one destination, for one reconciling run of the handler. Travels in
+ * `INVENTORY_RECONCILE`. Map keys are labels for the plan (`<bucket>/<id>` when known at synth time); a config is
+ * identified by the `bucket` and `id` it holds.
+ */
+export const RECONCILE_SCHEMA = v.strictObject({
+  version,
+  service,
+  ledger: LEDGER_LOCATION_SCHEMA,
+  /** Configs the handler puts, reads back and deletes once they leave this document. */
+  configs: v.record(text, CONFIG_SCHEMA, 'must be an object of configs'),
+  /** Configs a provider resource puts: checked for ownership before it does and recorded, never put or deleted here. */
+  provider: v.record(text, CONFIG_SCHEMA, 'must be an object of configs'),
+  /** `<bucket>/<id>` of configs that may replace one of the same id this stack did not put (`adoptExisting`). */
+  adopt: v.array(text, 'must be an array of strings'),
+}, 'must be a reconcile object');
+export type ReconcileSpec = v.InferOutput<typeof RECONCILE_SCHEMA>;
+export type LedgerLocation = v.InferOutput<typeof LEDGER_LOCATION_SCHEMA>;
+
+/** How a config is named in a ledger, in `adopt` and in `INVENTORY_KEEP`: `<bucket>/<id>` (bucket names hold no `/`). */
+export function configKey(target: { readonly bucket: string; readonly id: string }): string {
+  return `${target.bucket}/${target.id}`;
+}

@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import { CosBucketInventory } from '../.gen/providers/tencentcloud/cos-bucket-inventory';
-import { Construct, TerraformResource } from '../core';
+import { Construct, TerraformResource, TerraformStack } from '../core';
 import { inventoryBucketReference } from '../contract/names';
 import { checkBoolean } from '../contract/rules/choices';
 import { ManagedInventorySpec } from '../contract/spec';
 import { InventoryManagement, PeriodicInventoryOptions } from '../common/inventory-options';
-import { ManagedInventoryConfig } from '../common/managed-inventory-config';
 import { declarePeriodicInventory, periodicSourceProps, PeriodicService } from '../common/periodic-inventory';
 import { literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
@@ -97,23 +96,34 @@ export class BucketInventory extends Construct {
   public readonly reportPath: string;
   /** Who puts the config: the provider resource or the bundled handler. */
   public readonly management: InventoryManagement;
-  /** The resource that puts the config: the `tencentcloud_cos_bucket_inventory`, or the handler's `terraform_data`. */
+  /**
+   * The resource that puts the config: the `tencentcloud_cos_bucket_inventory`, or the destination's reconciling
+   * `terraform_data`, which puts every handler-managed config of that destination.
+   */
   public readonly resource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
-    const { spec, reportPath, dependsOn } = declarePeriodicInventory(this, props, COS_PERIODIC);
+    const { spec, reportPath, dependsOn, configs, declared } = declarePeriodicInventory(this, props, COS_PERIODIC);
     this.bucketName = props.bucketName;
     this.inventoryId = spec.id;
     this.reportPath = reportPath;
     this.management = providerExpressesExactly(spec) ? InventoryManagement.PROVIDER : InventoryManagement.HANDLER;
-    this.resource = this.management === InventoryManagement.PROVIDER
-      ? new CosBucketInventory(this, 'Resource', { ...providerConfig(spec), dependsOn })
-      : new ManagedInventoryConfig(this, 'Managed', {
-        spec, dependsOn, nodeExecutable: props.handler?.nodeExecutable, environment: cosEndpointSettings(props.handler?.endpoint),
-      }).resource;
+    if (this.management === InventoryManagement.PROVIDER) {
+      configs.addProvided(declared);
+      // After the reconciler, which refuses a config this stack did not put before the provider overwrites it.
+      this.resource = new CosBucketInventory(this, RESOURCE_ID, { ...providerConfig(spec), dependsOn: [...dependsOn, configs.resource] });
+    } else {
+      // A config the provider put before (encryption turned on, a tag added) is left to the handler, not deleted: the
+      // address its resource had (a plain construct at its path names it, at a fraction of a resource's cost).
+      const providerAddress = `tencentcloud_cos_bucket_inventory.${TerraformStack.of(this).getLogicalId(new Construct(this, RESOURCE_ID).node)}`;
+      this.resource = configs.addHandled({ ...declared, providerAddress }, { nodeExecutable: props.handler?.nodeExecutable, environment: cosEndpointSettings(props.handler?.endpoint) }, dependsOn);
+    }
   }
 }
+
+/** The provider resource's construct id; a handler-managed config writes a `removed` block for the same address. */
+const RESOURCE_ID = 'Resource';
 
 /**
  * Whether `tencentcloud_cos_bucket_inventory` (1.82) puts exactly this config and plans no change after apply.

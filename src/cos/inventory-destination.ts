@@ -214,6 +214,8 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
   public readonly policyJson: string;
 
   private readonly grants: ReportSourceGrant[] = [];
+  /** The report path of each grant, so a thousand sources are not compared with each other. */
+  private readonly grantedPaths = new Set<string>();
 
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id, attributes, origin, COS_DESTINATION);
@@ -233,7 +235,10 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
       shortName: sourceParts.shortName,
     };
     const reportPath = sourceReportPath(grant.reportPrefix, grant);
-    if (!this.grants.some((g) => sourceReportPath(g.reportPrefix, g) === reportPath)) this.grants.push(grant);
+    if (!this.grantedPaths.has(reportPath)) {
+      this.grantedPaths.add(reportPath);
+      this.grants.push(grant);
+    }
     this._reportSourceGranted();
     return reportPath;
   }

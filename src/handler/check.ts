@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { describeProblem } from '../contract/rules/problem';
 import { configProblems } from '../contract/config';
 import { schemaProblems } from '../contract/document';
-import { CONFIG_SCHEMA, InventoryService, ManagedInventorySpec } from '../contract/spec';
-import { compareConfigs, ComparableConfig, ConfigOwner, describeDifference, Difference, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
+import { CONFIG_SCHEMA, configKey, InventoryService, LEDGER_LOCATION_SCHEMA, LedgerLocation, ManagedInventorySpec, ManagedInventoryTarget } from '../contract/spec';
+import { compareConfigs, ComparableConfig, ConfigOwner, deleteConfig, describeDifference, Difference, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
+import { LedgerStore, readLedger, undeclaredInLedger } from './reconcile';
 import { DEFAULT_RETRY, withRetries } from './retry';
 import { describeServiceError } from './service-error';
 
@@ -36,9 +37,18 @@ export interface DeclaredConfig {
   readonly spec: ManagedInventorySpec;
 }
 
-/** What `check` works on: the configs, and where unknown values were read from. */
+/** The ledger of one destination's reconciler: the configs the stack put there, by the handler or a provider resource. */
+export interface DeclaredLedger {
+  /** `terraform_data.<name>` of the reconciler. */
+  readonly resource: string;
+  readonly service: InventoryService;
+  readonly location: LedgerLocation;
+}
+
+/** What `check` works on: the configs, the ledgers, and where unknown values were read from. */
 export interface StackInput {
   readonly configs: DeclaredConfig[];
+  readonly ledgers: DeclaredLedger[];
   /** The state file values were read from, if one was read. */
   readonly stateFile?: string;
 }
@@ -73,7 +83,7 @@ const PROVIDER_TYPE = 'tencentcloud_cos_bucket_inventory';
  */
 export function readStackInput(stackDir: string | undefined, stateFile: string | undefined, files: CheckFiles): StackInput {
   const explicitState = stateFile !== undefined ? readState(stateFile, files, '--state') : undefined;
-  if (stackDir === undefined && explicitState) return { configs: configsInState(explicitState), stateFile: explicitState.file };
+  if (stackDir === undefined && explicitState) return { configs: configsInState(explicitState), ledgers: ledgersInState(explicitState), stateFile: explicitState.file };
   const dir = stackDir ?? '.';
   const stackFile = path.join(dir, 'cdk.tf.json');
   const text = files.readText(stackFile);
@@ -86,7 +96,8 @@ export function readStackInput(stackDir: string | undefined, stateFile: string |
   const localFile = localStateFile(stack, dir).file;
   const localText = state || localFile === undefined ? undefined : files.readText(localFile);
   if (localText !== undefined) state = parseState(localText, localFile!, 'the local state');
-  return { configs: findDeclaredConfigs(stack, state, localStateHint(stack, dir)), stateFile: state?.file };
+  const noStateReason = localStateHint(stack, dir);
+  return { configs: findDeclaredConfigs(stack, state, noStateReason), ledgers: findLedgers(stack, state, noStateReason), stateFile: state?.file };
 }
 
 /**
@@ -212,9 +223,13 @@ export function findDeclaredConfigs(stack: any, state: StateSource | undefined, 
   for (const type of [HANDLER_TYPE, PROVIDER_TYPE]) {
     for (const [name, body] of Object.entries<any>(stack?.resource?.[type] ?? {})) {
       if (body === null || typeof body !== 'object') continue;
-      if (type === HANDLER_TYPE && !looksLikeManagedConfig(body.input?.config)) continue;
       const resource = `${type}.${name}`;
       const constructPath: string | undefined = body['//']?.metadata?.path;
+      if (type === HANDLER_TYPE && body.input?.reconcile) {
+        configs.push(...reconciledConfigs(body.input.reconcile, stateInstances(state, type, name)?.[0], resource, constructPath, state, noStateReason));
+        continue;
+      }
+      if (type === HANDLER_TYPE && !looksLikeManagedConfig(body.input?.config)) continue;
       const where = constructPath ? `${resource} (${constructPath})` : resource;
       const instances = stateInstances(state, type, name);
       const repeated = ['count', 'for_each'].find((key) => body[key] !== undefined);
@@ -246,6 +261,40 @@ function declaredConfig(type: string, body: any, instance: StateInstance | undef
   }
   const spec = type === HANDLER_TYPE ? resolved as ManagedInventorySpec : providerSpec(resolved, where);
   return { resource, constructPath, managedBy: type === HANDLER_TYPE ? 'handler' : 'provider', spec: checkedSpec(spec, where) };
+}
+
+/** The handler-managed configs of a destination's reconciler (`input.reconcile.configs`), one per label. */
+function reconciledConfigs(declared: any, instance: StateInstance | undefined, resource: string, constructPath: string | undefined,
+  state: StateSource | undefined, noStateReason: string): DeclaredConfig[] {
+  const applied = (instance && (stateInput(instance.attributes) as { reconcile?: { configs?: Record<string, unknown> } } | undefined))?.reconcile?.configs ?? {};
+  return Object.entries<unknown>(declared.configs ?? {}).map(([label, config]) => {
+    const where = `${resource}[${JSON.stringify(label)}]${constructPath ? ` (${constructPath})` : ''}`;
+    const unknown: UnknownValue[] = [];
+    const spec = resolve(config, applied[label], instance !== undefined, `input.reconcile.configs[${JSON.stringify(label)}]`, unknown) as ManagedInventorySpec;
+    if (unknown.length > 0) throw unknownError(where, `${unknown.map((u) => `${u.field} = ${u.expression}`).join(', ')}: known only after apply`, state, noStateReason);
+    return { resource: `${resource}[${JSON.stringify(label)}]`, constructPath, managedBy: 'handler' as const, spec: checkedSpec(spec, where) };
+  });
+}
+
+/** The ledger of every destination's reconciler in `stack`, its location resolved like the configs. */
+export function findLedgers(stack: any, state: StateSource | undefined, noStateReason = 'no state was given'): DeclaredLedger[] {
+  return Object.entries<any>(stack?.resource?.[HANDLER_TYPE] ?? {}).filter(([, body]) => body?.input?.reconcile).map(([name, body]) => {
+    const resource = `${HANDLER_TYPE}.${name}`;
+    const instance = stateInstances(state, HANDLER_TYPE, name)?.[0];
+    const applied = (instance && (stateInput(instance.attributes) as { reconcile?: { ledger?: unknown } } | undefined))?.reconcile?.ledger;
+    const unknown: UnknownValue[] = [];
+    const location = resolve(body.input.reconcile.ledger, applied, instance !== undefined, 'input.reconcile.ledger', unknown);
+    if (unknown.length > 0) throw unknownError(resource, `${unknown.map((u) => `${u.field} = ${u.expression}`).join(', ')}: known only after apply`, state, noStateReason);
+    return ledgerOf(resource, body.input.reconcile.service, location);
+  });
+}
+
+function ledgerOf(resource: string, service: unknown, location: unknown): DeclaredLedger {
+  const problems = schemaProblems(LEDGER_LOCATION_SCHEMA, location);
+  if ((service !== 'cos' && service !== 'obs') || problems.length > 0) {
+    throw new CheckInputError(`${resource}: input.reconcile is not a reconcile document (service ${JSON.stringify(service)}, ledger ${JSON.stringify(location)})`);
+  }
+  return { resource, service, location: location as LedgerLocation };
 }
 
 function unknownError(where: string, what: string, state: StateSource | undefined, noStateReason: string): CheckInputError {
@@ -361,6 +410,14 @@ export function configsInState(state: StateSource): DeclaredConfig[] {
       const address = `${resource.module ? `${resource.module}.` : ''}${resource.type}.${resource.name}${instance.index_key !== undefined ? `[${JSON.stringify(instance.index_key)}]` : ''}`;
       const attributes = instance.attributes ?? {};
       let spec: ManagedInventorySpec | undefined;
+      const reconcile = resource.type === HANDLER_TYPE ? (stateInput(attributes) as { reconcile?: { configs?: Record<string, unknown> } } | undefined)?.reconcile : undefined;
+      if (reconcile) {
+        for (const [label, config] of Object.entries(reconcile.configs ?? {})) {
+          const where = `${address}[${JSON.stringify(label)}]`;
+          configs.push({ resource: where, managedBy: 'handler', spec: checkedSpec(config as ManagedInventorySpec, where) });
+        }
+        continue;
+      }
       if (resource.type === HANDLER_TYPE) {
         const config = (stateInput(attributes) as { config?: unknown } | undefined)?.config;
         spec = (typeof config === 'string' ? parseJson(config, `${address}: input.config is not JSON`) : config) as ManagedInventorySpec | undefined;
@@ -372,6 +429,15 @@ export function configsInState(state: StateSource): DeclaredConfig[] {
     }
   }
   return configs;
+}
+
+/** The ledgers of the reconcilers a state holds, for `check --state FILE` without a stack. */
+function ledgersInState(state: StateSource): DeclaredLedger[] {
+  return state.document.resources.filter((resource) => resource.mode === 'managed' && resource.type === HANDLER_TYPE).flatMap((resource) =>
+    resource.instances.filter((i) => !i.deposed).flatMap((instance) => {
+      const reconcile = (stateInput(instance.attributes ?? {}) as { reconcile?: { service?: unknown; ledger?: unknown } } | undefined)?.reconcile;
+      return reconcile ? [ledgerOf(`${resource.module ? `${resource.module}.` : ''}${HANDLER_TYPE}.${resource.name}`, reconcile.service, reconcile.ledger)] : [];
+    }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -496,4 +562,72 @@ export async function checkConfigs(configs: DeclaredConfig[], repair: boolean, d
   if (counts.failed > 0) parts.push(`${counts.failed} failed`);
   deps.print(`checked ${configs.length} inventory config(s): ${parts.join(', ')}`);
   return { exitCode, checked: configs.length, ...counts, configs: checks };
+}
+
+export interface LedgerCheckDependencies extends CheckDependencies {
+  /** The ledger object at `location`; may throw (missing credentials). */
+  readonly ledgerFor: (service: InventoryService, location: LedgerLocation) => LedgerStore;
+}
+
+export interface LedgerCheckResult {
+  readonly exitCode: number;
+  /** Configs the stack put, no longer declares, and still on their bucket. */
+  readonly undeclared: number;
+  readonly deleted: number;
+  readonly failed: number;
+}
+
+/**
+ * Reads each reconciler's ledger and prints, as `undeclared`, every config the handler put there that the stack no
+ * longer declares and that is still on its bucket (an apply that failed or has not run since it was removed from the
+ * code). With `repair`, deletes them. Exit code as for drift.
+ */
+export async function checkLedgers(ledgers: DeclaredLedger[], declared: DeclaredConfig[], repair: boolean, deps: LedgerCheckDependencies): Promise<LedgerCheckResult> {
+  const counts = { undeclared: 0, deleted: 0, failed: 0 };
+  const failed = (line: string) => {
+    counts.failed++;
+    deps.print(line);
+  };
+  for (const { resource, service, location } of ledgers) {
+    const keys = new Set(declared.filter((config) => config.spec.service === service).map((config) => configKey(config.spec)));
+    let targets: ManagedInventoryTarget[];
+    let ledgerName = `${service}://${location.bucket}/${location.key}`;
+    try {
+      const store = deps.ledgerFor(service, location);
+      ledgerName = store.name;
+      const ledger = await readLedger({ ...deps, api: deps.apiFor(service, location.region), ledger: store });
+      targets = ledger ? undeclaredInLedger(ledger, keys) : [];
+    } catch (err) {
+      failed(`${resource}: ${(err as Error).message}`);
+      continue;
+    }
+    for (const target of targets) {
+      const name = `${target.service} ${target.bucket} ${target.id}`;
+      try {
+        const api = deps.apiFor(target.service, target.region);
+        if ((await withRetries(() => api.read(target), deps.retry ?? DEFAULT_RETRY, { sleep: deps.sleep, random: deps.random })) === undefined) continue;
+        counts.undeclared++;
+        deps.print(`${name}: undeclared: this stack put it (${ledgerName}) and no longer declares it; the next apply deletes it${repair ? '' : ', or --repair now'}`);
+        if (!repair) continue;
+        await deleteConfig(target, { ...deps, api });
+        counts.deleted++;
+        deps.print(`${name}: repaired: deleted`);
+      } catch (err) {
+        failed(`${name}: ${(err as Error).message}`);
+      }
+    }
+  }
+  const exitCode = counts.failed > 0 ? CHECK_EXIT.requestFailed : counts.undeclared > counts.deleted ? CHECK_EXIT.drift : CHECK_EXIT.inSync;
+  if (ledgers.length > 0) {
+    deps.print(`checked ${ledgers.length} ledger(s): ${counts.undeclared} undeclared${repair ? `, ${counts.deleted} deleted` : ''}${counts.failed > 0 ? `, ${counts.failed} failed` : ''}`);
+  }
+  return { exitCode, ...counts };
+}
+
+/** The exit code of a run of several checks: bad input first; a failed request and drift both show (4 when both). */
+export function combinedExitCode(...codes: number[]): number {
+  if (codes.includes(CHECK_EXIT.badInput)) return CHECK_EXIT.badInput;
+  const failed = codes.some((code) => code === CHECK_EXIT.requestFailed || code === CHECK_EXIT.driftAndRequestFailed);
+  const drift = codes.some((code) => code === CHECK_EXIT.drift || code === CHECK_EXIT.driftAndRequestFailed);
+  return checkExitCode(failed, drift);
 }

@@ -6,16 +6,19 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
+import { createCosClient } from './cos-client';
 import { createCosInventoryConfigApi } from './cos-config-api';
 import { createObsClient, obsCredentialsFromEnv, obsEndpointFromEnv } from './obs-client';
-import { parseConfig, parseTarget } from '../contract/config';
-import type { InventoryService } from '../contract/spec';
+import { parseConfig, parseReconcile, parseTarget } from '../contract/config';
+import type { InventoryService, LedgerLocation, ReconcileSpec } from '../contract/spec';
+import { ledgerStore as bucketLedgerStore } from './ledger-store';
+import { LedgerStore, reconcile, ReconcileDependencies, release } from './reconcile';
 import { deleteConfig, InventoryConfigApi, ManagedDependencies, putAndVerify } from './managed-inventory';
 import { createObsInventoryConfigApi } from './obs-api';
 import { parseJob } from '../contract/job';
 import { checkJobReport, JobDependencies, runInventoryJob } from './run-job';
-import { checkConfigs, CheckInputError, readStackInput } from './check';
-import { CONFIG_VARIABLE, JOB_ID_VARIABLE, JOB_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
+import { checkConfigs, CheckInputError, checkLedgers, combinedExitCode, readStackInput } from './check';
+import { CONFIG_VARIABLE, GENERATION_VARIABLE, JOB_ID_VARIABLE, JOB_VARIABLE, KEEP_VARIABLE, RECONCILE_VARIABLE, RUN_ID_VARIABLE, TARGET_VARIABLE } from '../contract/environment';
 import { checkInventoryId } from '../contract/rules/inventory-id';
 import { describeProblem, Problem } from '../contract/rules/problem';
 import { checkRunId } from '../contract/rules/run-id';
@@ -33,15 +36,25 @@ const USAGE = `usage:
       put a periodic inventory config on COS or OBS (JSON from FILE or INVENTORY_CONFIG), then read it back
   cos-inventory delete [--target FILE]
       delete a periodic inventory config (JSON from FILE or INVENTORY_TARGET); one already gone is fine
+  cos-inventory reconcile [--document FILE] [--generation ID]
+      put every config of one destination that differs (JSON from FILE or INVENTORY_RECONCILE), refusing to overwrite
+      one this stack did not put, delete those its ledger lists and the document no longer declares (INVENTORY_KEEP:
+      a JSON array of <bucket>/<id> declared elsewhere, never deleted), and record them in the ledger
+  cos-inventory release   [--document FILE] [--generation ID]
+      delete every config the ledger lists (INVENTORY_KEEP and provider-managed ones excepted) and the ledger, when
+      generation ID wrote it last
   cos-inventory check  [STACK_DIR] [--state FILE] [--repair] [--json]
       compare every periodic inventory config a synthesized stack declares (STACK_DIR: cdktf.out/stacks/<stack>,
       default .), handler- or provider-managed, with what COS or OBS holds: one line per differing field. Values
       known only after apply come from --state FILE (JSON of terraform state pull) or the stack's local state file;
-      with only --state, the configs that state holds. --repair puts drifted and missing configs back in the form
-      their owner (provider or handler) puts them. --json prints one JSON document instead of the lines:
-      {checked, matching, drifted, missing, repaired, failed, exitCode, configs: [{address, service, bucket,
-      region, id, path, status, differences: [{field, declared, live}], repaired?, error?}]}
-      exit 0 all match (or were repaired), 3 drift found, 1 a request failed, 4 both, 2 bad stack, state or value
+      with only --state, the configs that state holds. Each destination's ledger is read too: a config this stack
+      put and no longer declares, still on its bucket, is reported "undeclared". --repair puts drifted and missing
+      configs back in the form their owner (provider or handler) puts them, and deletes undeclared ones. --json
+      prints one JSON document instead of the lines: {checked, matching, drifted, missing, repaired, failed,
+      exitCode, configs: [{address, service, bucket, region, id, path, status, differences: [{field, declared,
+      live}], repaired?, error?}], undeclared: [...]}
+      exit 0 all match (or were repaired), 3 drift or undeclared found, 1 a request failed, 4 both, 2 bad stack,
+      state or value
   cos-inventory report summary|diff|export|verify ...
       read inventory reports (local or in the destination bucket): see cos-inventory report --help
 environment: TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_SECURITY_TOKEN (COS credentials);
@@ -130,6 +143,32 @@ function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
   return { api, log, sleep, random: Math.random };
 }
 
+/** The handler's side of a reconciling `terraform_data`: its document, the generation (its id) and what to keep. */
+function reconcileRun(values: { document?: string; generation?: string }) {
+  const spec = readInput(values.document, RECONCILE_VARIABLE, parseReconcile);
+  const generation = values.generation ?? process.env[GENERATION_VARIABLE];
+  if (!generation) throw new UsageError(`no generation: pass --generation ID or set ${GENERATION_VARIABLE}`);
+  const keep = readInput(undefined, KEEP_VARIABLE, (json) => (json === undefined || json === '' ? [] : parseKeep(json)));
+  return { spec, generation, keep, deps: reconcileDependencies(spec) };
+}
+
+function parseKeep(json: string): string[] {
+  const keep: unknown = JSON.parse(json);
+  if (!Array.isArray(keep) || !keep.every((key) => typeof key === 'string')) throw new Error(`${KEEP_VARIABLE} must be a JSON array of strings`);
+  return keep;
+}
+
+/** The ledger object at `location`, read and written with the credentials and endpoint settings of the environment. */
+function ledgerStore(service: InventoryService, location: LedgerLocation): LedgerStore {
+  return service === 'obs'
+    ? setting(() => bucketLedgerStore('obs', createObsClient(obsCredentialsFromEnv(process.env), obsEndpointFromEnv(process.env)), location))
+    : setting(() => bucketLedgerStore('cos', createCosClient(credentialsFromEnv(process.env), endpointFromEnv(process.env)), location));
+}
+
+function reconcileDependencies(spec: ReconcileSpec): ReconcileDependencies {
+  return { ...managedDependencies(configApi(spec.service)), ledger: ledgerStore(spec.service, spec.ledger) };
+}
+
 function dependencies(): JobDependencies {
   return {
     api: setting(() => createCosApi(credentialsFromEnv(process.env), endpointFromEnv(process.env))),
@@ -155,6 +194,7 @@ async function main(argv: string[]): Promise<number> {
       'job': { type: 'string' }, 'config': { type: 'string' }, 'target': { type: 'string' }, 'run-id': { type: 'string' }, 'job-id': { type: 'string' },
       'since': { type: 'string' }, 'timeout': { type: 'string' }, 'interval': { type: 'string' }, 'help': { type: 'boolean' },
       'state': { type: 'string' }, 'repair': { type: 'boolean' }, 'json': { type: 'boolean' }, 'version': { type: 'boolean' },
+      'document': { type: 'string' }, 'generation': { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -203,6 +243,11 @@ async function main(argv: string[]): Promise<number> {
     result(`done: deleted ${target.service} inventory ${target.id} on ${target.bucket}`);
     return 0;
   }
+  if (command === 'reconcile' || command === 'release') {
+    const run = reconcileRun(values);
+    await (command === 'reconcile' ? reconcile(run.spec, run.generation, run.keep, run.deps) : release(run.generation, run.keep, run.deps));
+    return 0;
+  }
   if (command === 'check') {
     const readText = (file: string) => {
       try {
@@ -229,9 +274,12 @@ async function main(argv: string[]): Promise<number> {
     const print = json ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);
     const progress = json ? (line: string) => process.stderr.write(`cos-inventory: ${line}\n`) : log;
     if (input.stateFile) progress(`values known only after apply are read from ${input.stateFile}`);
-    const result = await checkConfigs(input.configs, values.repair === true, { apiFor, print, log: progress, sleep, random: Math.random });
-    if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    return result.exitCode;
+    const deps = { apiFor, print, log: progress, sleep, random: Math.random };
+    const configs = await checkConfigs(input.configs, values.repair === true, deps);
+    const ledgers = await checkLedgers(input.ledgers, input.configs, values.repair === true, { ...deps, ledgerFor: ledgerStore });
+    const exitCode = combinedExitCode(configs.exitCode, ledgers.exitCode);
+    if (json) process.stdout.write(`${JSON.stringify({ ...configs, exitCode, undeclared: ledgers.undeclared })}\n`);
+    return exitCode;
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }

@@ -93,20 +93,23 @@ export interface ManagedDependencies {
   readonly retry?: RetryPolicy;
 }
 
-function hooksFor(deps: ManagedDependencies): RetryHooks {
+export function hooksFor(deps: ManagedDependencies): RetryHooks {
   return { sleep: deps.sleep, random: deps.random, onRetry: (attempt, delayMs, err) => deps.log(`attempt ${attempt} failed (${(err as Error).message}); retrying in ${delayMs} ms`) };
 }
 
-/** Names the request, the service's error code and request id, and the config in the error that fails the apply. */
-async function failingAs<T>(action: string, target: ManagedInventoryTarget, request: Promise<T>): Promise<T> {
+/**
+ * Names the request, the service's error code and request id, and the config (when the request is about one) in the
+ * error that fails the apply.
+ */
+export async function failingAs<T>(action: string, target: ManagedInventoryTarget | undefined, request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch (err) {
-    throw new Error(`${action} failed: ${describeServiceError(err)}; ${where(target)}`);
+    throw new Error(`${action} failed: ${describeServiceError(err)}${target ? `; ${where(target)}` : ''}`);
   }
 }
 
-function where(target: ManagedInventoryTarget): string {
+export function where(target: ManagedInventoryTarget): string {
   return `${target.service.toUpperCase()} bucket ${target.bucket} (${target.region}), inventory ${target.id}`;
 }
 

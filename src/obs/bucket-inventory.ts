@@ -7,7 +7,6 @@ import { checkOptionalFields, OBS_OPTIONAL_FIELDS } from '../contract/rules/opti
 import { checkObsRegion, checkSameRegion } from '../contract/rules/region';
 import { filterProblems } from '../common/filter';
 import { InventoryManagement, PeriodicInventoryOptions } from '../common/inventory-options';
-import { ManagedInventoryConfig } from '../common/managed-inventory-config';
 import { declarePeriodicInventory, periodicSourceProps, PeriodicService } from '../common/periodic-inventory';
 import { known, knownEach } from '../common/validation/known';
 import { entriesOf, PERIODIC_OPTIONS, propsSchema, texts } from '../common/validation/props';
@@ -89,22 +88,17 @@ export class BucketInventory extends Construct {
   public readonly reportPath: string;
   /** Who puts the config: always the bundled handler, as no provider has an OBS inventory resource. */
   public readonly management: InventoryManagement;
-  /** The handler's `terraform_data` that puts the config. */
+  /** The destination's reconciling `terraform_data`, which puts every config of that destination. */
   public readonly resource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
-    const { spec, reportPath, dependsOn } = declarePeriodicInventory(this, props, OBS_PERIODIC);
+    const { spec, reportPath, dependsOn, configs, declared } = declarePeriodicInventory(this, props, OBS_PERIODIC);
     this.bucketName = props.bucketName;
     this.inventoryId = spec.id;
     this.reportPath = reportPath;
     this.management = InventoryManagement.HANDLER;
-    this.resource = new ManagedInventoryConfig(this, 'Managed', {
-      spec,
-      nodeExecutable: props.handler?.nodeExecutable,
-      environment: obsEndpointSettings(props.handler?.endpoint),
-      // OBS writes reports only where the destination policy lets it.
-      dependsOn,
-    }).resource;
+    // OBS writes reports only where the destination policy lets it.
+    this.resource = configs.addHandled(declared, { nodeExecutable: props.handler?.nodeExecutable, environment: obsEndpointSettings(props.handler?.endpoint) }, dependsOn);
   }
 }

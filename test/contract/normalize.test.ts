@@ -130,6 +130,7 @@ describe('DEFAULTS', () => {
       jobIdPrefix: 'one-off',
       waitTimeoutSeconds: 3600,
       pollIntervalSeconds: 30,
+      ledgerDirectory: '.cos-inventory/ledgers',
     });
   });
 });

@@ -1,8 +1,8 @@
-import { DataResource, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import { CosBucket } from '../../src/.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketInventory } from '../../src/.gen/providers/tencentcloud/cos-bucket-inventory';
 import { BucketPolicyOwner, cos, InventoryFrequency, InventoryManagement, InventoryObjectVersions } from '../../src';
-import { COS_DESTINATION, cosPolicyDocument, cosResource, handlerResources, localExec } from '../support/build';
+import { COS_DESTINATION, cosPolicyDocument, cosResource, handlerConfig, reconciler } from '../support/build';
 import { onlyResource, schemaProblems, synth, synthJson } from '../support/synth';
 
 /** What the provider resource sends exactly: unencrypted reports, a prefix and optional fields. */
@@ -26,11 +26,20 @@ describe('cos.BucketInventory: who puts the config', () => {
     expect(out).not.toHaveResource(CosBucketInventory);
   });
 
-  test('a config the provider resource sends exactly is a tencentcloud_cos_bucket_inventory, without handler resources', () => {
-    const { inventory, out } = build({ bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+  test('a config the provider resource sends exactly is a tencentcloud_cos_bucket_inventory, which the reconciler only records', () => {
+    const { inventory, out, json } = build({ bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
     expect(inventory.management).toBe(InventoryManagement.PROVIDER);
     expect(out).toHaveResource(CosBucketInventory);
-    expect(out).not.toHaveResource(DataResource);
+    expect(reconciler(json).input.reconcile.configs).toEqual({});
+    expect(Object.keys(reconciler(json).input.reconcile.provider)).toEqual(['logs-1250000000/inventory-daily']);
+  });
+
+  test('the provider resource applies after the reconciler, which refuses a config the stack did not put before it is overwritten', () => {
+    const { json } = build({ bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
+    expect(onlyResource(json, 'tencentcloud_cos_bucket_inventory').depends_on).toEqual([
+      'tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0', 'terraform_data.Dest_InventoryConfigs_Reconciler_A16E3694',
+    ]);
+    expect(json.removed).toBeUndefined();
   });
 
   test.each<[string, Partial<cos.BucketInventoryProps>]>([
@@ -48,52 +57,61 @@ describe('cos.BucketInventory: who puts the config', () => {
 describe('cos.BucketInventory: the handler-managed config', () => {
   test('stores the whole config, every default resolved, for the handler to put', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
-    expect(handlerResources(json).config.input.config).toEqual({
+    expect(reconciler(json).input.reconcile.configs['logs-1250000000/inventory-daily']).toEqual({
       version: 1, service: 'cos', bucket: 'logs-1250000000', region: 'ap-guangzhou', id: 'inventory-daily', enabled: true, frequency: 'Daily',
       includedObjectVersions: 'Current', optionalFields: [],
       destination: { bucket: 'reports-1250000000', prefix: 'cos_bucket_inventory', accountId: '100000000001', encryption: true },
     });
   });
 
-  test('the owner and the config resources', () => {
+  test('the destination\'s reconciler', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
-    expect(handlerResources(json)).toMatchSnapshot();
+    expect(reconciler(json)).toMatchSnapshot();
   });
 
-  test('the owner is applied after the destination policy, the config after the owner', () => {
+  test('the reconciler is replaced on any change, the new one created first, after the destination bucket and policy', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
-    const { owner, config } = handlerResources(json);
-    expect(owner.depends_on).toEqual(['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
-    expect(config.depends_on).toEqual(['terraform_data.Logs_Managed_Owner_5C932BBC']);
+    const resource = reconciler(json);
+    expect(resource.triggers_replace).toEqual(resource.input);
+    expect(resource.lifecycle).toEqual({ create_before_destroy: true });
+    expect(resource.depends_on).toEqual(['tencentcloud_cos_bucket.Dest_Bucket_48F3BC68', 'tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0']);
   });
 
-  test('the config puts on create, handing the handler its stored config, Terraform-encoded', () => {
+  test('the ledger is an object of the destination bucket, one per stack', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
-    const put = localExec(handlerResources(json).config);
-    expect(put).toEqual({ command: 'put', interpreter: ['node', SCRIPT], environment: { INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } });
+    expect(reconciler(json).input.reconcile.ledger).toEqual({ bucket: 'reports-1250000000', region: 'ap-guangzhou', key: '.cos-inventory/ledgers/test.json' });
   });
 
-  test('the owner deletes on destroy, from the target it stored on itself', () => {
+  test('reconciles on create and releases on destroy, handing the handler its stored document, Terraform-encoded, and its own id', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
-    const { owner } = handlerResources(json);
-    expect(owner.input.target).toEqual({ version: 1, service: 'cos', bucket: 'logs-1250000000', region: 'ap-guangzhou', id: 'inventory-daily' });
-    expect(localExec(owner)).toMatchObject({ command: 'delete', when: 'destroy', environment: { INVENTORY_TARGET: '${jsonencode(self.input.target)}' } });
+    const [reconcile, release] = reconciler(json).provisioner.map((provisioner: any) => provisioner['local-exec']);
+    const environment = { INVENTORY_RECONCILE: '${jsonencode(self.input.reconcile)}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' };
+    expect(reconcile).toEqual({ command: 'reconcile', interpreter: ['node', SCRIPT], environment });
+    expect(release).toEqual({ command: 'release', when: 'destroy', interpreter: ['node', SCRIPT], environment });
+  });
+
+  test('a provider resource of the same address is forgotten, not destroyed, when the config moves to the handler', () => {
+    const { json } = build({ bucketName: 'logs-1250000000' });
+    expect(json.removed).toEqual([{ from: 'tencentcloud_cos_bucket_inventory.Logs_6819BB44', lifecycle: { destroy: false } }]);
+  });
+
+  test('adoptExisting lists the config in the document\'s adopt', () => {
+    const { json } = build({ bucketName: 'logs-1250000000', adoptExisting: true });
+    expect(reconciler(json).input.reconcile.adopt).toEqual(['logs-1250000000/inventory-daily']);
   });
 
   test('the handler runs with no shell: node and the script are an argument vector', () => {
     const { json } = build({ bucketName: 'logs-1250000000', handler: { nodeExecutable: '/opt/my node/bin/node; touch x' } });
-    const { owner, config } = handlerResources(json);
-    for (const resource of [owner, config]) expect(localExec(resource).interpreter).toEqual(['/opt/my node/bin/node; touch x', SCRIPT]);
+    for (const provisioner of reconciler(json).provisioner) expect(provisioner['local-exec'].interpreter).toEqual(['/opt/my node/bin/node; touch x', SCRIPT]);
   });
 
-  test('a handler endpoint reaches the handler as COS_INVENTORY_* settings, on put and delete', () => {
+  test('a handler endpoint reaches the handler as COS_INVENTORY_* settings, on reconcile and release', () => {
     const { json } = build({
       bucketName: 'logs-1250000000',
       handler: { endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn', proxy: 'http://127.0.0.1:8080', protocol: cos.HandlerProtocol.HTTPS } },
     });
-    const { owner, config } = handlerResources(json);
-    for (const resource of [owner, config]) {
-      expect(localExec(resource).environment).toMatchObject({
+    for (const provisioner of reconciler(json).provisioner) {
+      expect(provisioner['local-exec'].environment).toMatchObject({
         COS_INVENTORY_DOMAIN: '{Bucket}.cos-internal.{Region}.tencentcos.cn',
         COS_INVENTORY_PROXY: 'http://127.0.0.1:8080',
         COS_INVENTORY_PROTOCOL: 'https:',
@@ -115,12 +133,12 @@ describe('cos.BucketInventory: the handler-managed config', () => {
         destination, bucketName: 'logs-1250000000', filter: { prefix: 'a/${path.cwd}/%{ if true }b"\\', objectTags: { team: team.stringValue } },
       });
     });
-    expect(handlerResources(json).config.input.config.filter).toEqual({ prefix: 'a/$${path.cwd}/%%{ if true }b"\\', tags: [{ key: 'team', value: '${var.team}' }] });
+    expect(handlerConfig(json).filter).toEqual({ prefix: 'a/$${path.cwd}/%%{ if true }b"\\', tags: [{ key: 'team', value: '${var.team}' }] });
   });
 
   test('an object tag filter keeps the tags in the order given', () => {
     const { json } = build({ bucketName: 'logs-1250000000', filter: { objectTags: { team: 'media', env: 'prod' } } });
-    expect(handlerResources(json).config.input.config.filter).toEqual({ tags: [{ key: 'team', value: 'media' }, { key: 'env', value: 'prod' }] });
+    expect(handlerConfig(json).filter).toEqual({ tags: [{ key: 'team', value: 'media' }, { key: 'env', value: 'prod' }] });
   });
 
   test('the handler resources fit Terraform\'s schema', () => {
@@ -157,7 +175,7 @@ describe('cos.BucketInventory: the provider resource', () => {
       filter: { prefix: 'photos/2024/', period: { start_time: '1704067200', end_time: '1735689600' } },
       optional_fields: { fields: ['Size', 'LastModifiedDate', 'ETag', 'StorageClass', 'IsMultipartUploaded', 'ReplicationStatus', 'Tag', 'Crc64', 'x-cos-meta-*'] },
       destination: { bucket: 'qcs::cos:ap-guangzhou::reports-1250000000', account_id: '100000000001', format: 'CSV', prefix: 'media-reports' },
-      depends_on: ['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0'],
+      depends_on: ['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0', 'terraform_data.Dest_InventoryConfigs_Reconciler_A16E3694'],
     });
   });
 
@@ -224,10 +242,10 @@ describe('cos.BucketInventory: attributes', () => {
     expect(inventory.reportPath).toBe('media-reports/1250000000/media/media.weekly_v2');
   });
 
-  test('resource is the handler\'s config resource when the handler puts the config', () => {
+  test('resource is the destination\'s reconciler when the handler puts the config', () => {
     const { inventory } = build({ bucketName: 'logs-1250000000' });
     expect(inventory.resource.terraformResourceType).toBe('terraform_data');
-    expect(inventory.resource.node.path).toBe('test/Logs/Managed/Config');
+    expect(inventory.resource.node.path).toBe('test/Dest/InventoryConfigs/Reconciler');
   });
 
   test('resource is the tencentcloud_cos_bucket_inventory when the provider puts the config', () => {
@@ -239,13 +257,13 @@ describe('cos.BucketInventory: attributes', () => {
 describe('cos.BucketInventory: the destination', () => {
   test('the region defaults to the destination\'s', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
-    expect(handlerResources(json).config.input.config.region).toBe('ap-guangzhou');
+    expect(handlerConfig(json).region).toBe('ap-guangzhou');
   });
 
   test('an inventory\'s report prefix gets its own statement in the destination policy', () => {
     const { json } = build({ bucketName: 'logs-1250000000', reportPrefix: 'audits' });
     expect(cosPolicyDocument(json).Statement.map((s: any) => s.Resource)).toEqual([[cosResource('audits/1250000000/logs/*')]]);
-    expect(handlerResources(json).config.input.config.destination.prefix).toBe('audits');
+    expect(handlerConfig(json).destination.prefix).toBe('audits');
   });
 
   test('a daily and a weekly config on one bucket share one policy statement', () => {
@@ -258,12 +276,13 @@ describe('cos.BucketInventory: the destination', () => {
     expect(cosPolicyDocument(json).Statement).toHaveLength(1);
   });
 
-  test('on an imported destination whose policy is owned elsewhere, the config depends on nothing', () => {
+  test('on an imported destination whose policy is owned elsewhere, the config waits for the reconciler only', () => {
     const json = synthJson((scope) => {
       const destination = cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...COS_DESTINATION, policyOwner: BucketPolicyOwner.ELSEWHERE });
       new cos.BucketInventory(scope, 'Logs', { destination, bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
     });
-    expect(onlyResource(json, 'tencentcloud_cos_bucket_inventory').depends_on).toBeUndefined();
+    expect(onlyResource(json, 'tencentcloud_cos_bucket_inventory').depends_on).toEqual(['terraform_data.Dest_InventoryConfigs_Reconciler_A16E3694']);
+    expect(reconciler(json).depends_on).toBeUndefined();
     expect(json.resource.tencentcloud_cos_bucket_policy).toBeUndefined();
   });
 
@@ -272,6 +291,8 @@ describe('cos.BucketInventory: the destination', () => {
       const destination = cos.InventoryDestination.fromBucketAttributes(scope, 'Dest', { ...COS_DESTINATION, policyOwner: BucketPolicyOwner.THIS_STACK });
       new cos.BucketInventory(scope, 'Logs', { destination, bucketName: 'logs-1250000000', ...PROVIDER_EXACT });
     });
-    expect(out).toHaveResourceWithProperties(CosBucketInventory, { depends_on: ['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0'] });
+    expect(out).toHaveResourceWithProperties(CosBucketInventory, {
+      depends_on: ['tencentcloud_cos_bucket_policy.Dest_Policy_3D9F23C0', 'terraform_data.Dest_InventoryConfigs_Reconciler_A16E3694'],
+    });
   });
 });

@@ -2,7 +2,7 @@ import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { CosBucketPolicy } from '../../src/.gen/providers/tencentcloud/cos-bucket-policy';
 import { cos, InventoryErrors, InventoryFrequency } from '../../src';
-import { COS_DESTINATION, COS_SERVICE_PRINCIPAL, cosPolicyDocument, cosResource, handlerConfigs, localExec, thrownBy } from '../support/build';
+import { COS_DESTINATION, COS_SERVICE_PRINCIPAL, cosPolicyDocument, cosResource, handlerConfigs, reconciler, thrownBy } from '../support/build';
 import { schemaProblems, synth, synthJson } from '../support/synth';
 
 /** A central inventory `Central` on a created destination, and what `more` adds to it. */
@@ -182,9 +182,9 @@ describe('cos.CentralInventory: handler options', () => {
       sources: ['a-1250000000', 'b-1250000000'],
       handler: { nodeExecutable: '/opt/node/bin/node', endpoint: { domain: '{Bucket}.cos-internal.{Region}.tencentcos.cn' } },
     });
-    const puts = Object.entries(json.resource.terraform_data).filter(([name]) => name.includes('_Managed_Config_')).map(([, r]) => localExec(r));
-    expect(puts).toHaveLength(2);
-    for (const exec of puts) {
+    expect(handlerConfigs(json)).toHaveLength(2);
+    // One reconciler puts both: its reconcile and release runs.
+    for (const { 'local-exec': exec } of reconciler(json).provisioner) {
       expect(exec.interpreter[0]).toBe('/opt/node/bin/node');
       expect(exec.environment.COS_INVENTORY_DOMAIN).toBe('{Bucket}.cos-internal.{Region}.tencentcos.cn');
     }
@@ -192,7 +192,7 @@ describe('cos.CentralInventory: handler options', () => {
 
   test('reach sources added later too', () => {
     const { json } = build({ handler: { nodeExecutable: '/opt/node/bin/node' } }, (central) => central.addSource('a-1250000000', { frequency: InventoryFrequency.WEEKLY }));
-    const put = Object.entries(json.resource.terraform_data).find(([name]) => name.includes('_Managed_Config_'))![1];
-    expect(localExec(put).interpreter[0]).toBe('/opt/node/bin/node');
+    expect(handlerConfigs(json)).toHaveLength(1);
+    expect(reconciler(json).provisioner[0]['local-exec'].interpreter[0]).toBe('/opt/node/bin/node');
   });
 });

@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { TerraformVariable } from 'cdktf';
 import {
-  CheckFiles, checkConfigs, CheckInputError, configsInState, DeclaredConfig, findDeclaredConfigs, localStateFile,
-  readStackInput, StateSource, terraformLiteral,
+  CheckFiles, checkConfigs, CheckInputError, checkLedgers, combinedExitCode, configsInState, DeclaredConfig, findDeclaredConfigs, findLedgers,
+  localStateFile, readStackInput, StateSource, terraformLiteral,
 } from '../../src/handler/check';
 import { cosPutXml } from '../../src/handler/cos-config-api';
 import { parseXml } from '../../src/handler/inventory-xml';
@@ -284,11 +284,10 @@ describe('findDeclaredConfigs', () => {
       });
     });
     expect(() => findDeclaredConfigs(json, undefined)).toThrow(/bucket = \$\{var\.src\}: known only after apply/);
-    const varResource = Object.entries<any>({ ...json.resource.terraform_data, ...json.resource.tencentcloud_cos_bucket_inventory })
-      .find(([, body]) => body.input?.config?.id === 'var' || body.input?.config?.includes?.('"var"') || body.name === 'var')!;
-    const type = varResource[1].name === 'var' ? 'tencentcloud_cos_bucket_inventory' : 'terraform_data';
-    const resolved = JSON.parse(JSON.stringify(varResource[1]).split('${var.src}').join('var-1250000000'));
-    const applied = stateDocument([{ type, name: varResource[0], attributes: type === 'terraform_data' ? dataAttributes(resolved.input.config) : resolved }]);
+    // The Var config is in the COS destination's reconciler, labelled by its construct path (its bucket is not known yet).
+    const [name, reconciler] = Object.entries<any>(json.resource.terraform_data).find(([, body]) => 'test/Var' in (body.input?.reconcile?.configs ?? {}))!;
+    const resolved = JSON.parse(JSON.stringify(reconciler).split('${var.src}').join('var-1250000000'));
+    const applied = stateDocument([{ type: 'terraform_data', name, attributes: { id: 'beba8314-004f-407d-8cb5-2f85b3657a41', input: resolved.input } }]);
     const found = findDeclaredConfigs(json, state(applied)).map((c) => c.spec);
     const { filter: _tags, ...untagged } = TAGGED_SPEC;
     expect(found).toEqual(expect.arrayContaining([
@@ -447,6 +446,68 @@ describe('checkConfigs', () => {
     const result = await checkConfigs([declared(TAGGED_SPEC), declared(OBS_SPEC)], false, { ...deps(memoryApi(held)), apiFor });
     expect(result).toMatchObject({ exitCode: 4, drifted: 1, failed: 1 });
     expect(printed[printed.length - 1]).toBe('checked 2 inventory config(s): 0 match, 1 drifted, 0 missing, 1 failed');
+  });
+});
+
+describe('checkLedgers: configs the stack put and no longer declares', () => {
+  const LOCATION = { bucket: 'inventorybucket-1250000000', region: 'ap-guangzhou', key: '.cos-inventory/ledgers/inventories.json' };
+  const LEDGERS = [{ resource: 'terraform_data.Dest_InventoryConfigs_Reconciler_A16E3694', service: 'cos' as const, location: LOCATION }];
+  const entry = (spec: ManagedInventorySpec, by = 'handler') => ({ version: 1, service: spec.service, bucket: spec.bucket, region: spec.region, id: spec.id, by });
+  const ledgerText = JSON.stringify({
+    version: 1, generation: 'g', configs: {
+      'examplebucket-1250000000/tagged': entry(TAGGED_SPEC), 'warehouse-1250000000/warehouse-weekly': entry(WAREHOUSE_SPEC),
+      'app-logs-1250000000/daily': entry(LOGS_SPEC, 'provider'),
+    },
+  });
+  let printed: string[];
+  const deps = (api: InventoryConfigApi, text: string | null = ledgerText) => ({
+    apiFor: () => api, print: (l: string) => printed.push(l), log: () => undefined, sleep: async () => undefined, random: () => 0,
+    ledgerFor: () => ({ name: `cos://${LOCATION.bucket}/${LOCATION.key}`, read: async () => text ?? undefined, write: async () => undefined, remove: async () => undefined }),
+  });
+  const declared = (spec: ManagedInventorySpec): DeclaredConfig => ({ resource: `terraform_data.${spec.id}`, managedBy: 'handler', spec });
+  beforeEach(() => { printed = []; });
+
+  test('one still on its bucket is reported undeclared, exit 3; --repair deletes it, exit 0; provider-managed ones are their resource\'s', async () => {
+    const held = new Map([['tagged', cosPutXml(TAGGED_SPEC)], ['warehouse-weekly', cosPutXml(WAREHOUSE_SPEC)], ['daily', cosPutXml(LOGS_SPEC)]]);
+    expect(await checkLedgers(LEDGERS, [declared(TAGGED_SPEC)], false, deps(memoryApi(held)))).toEqual({ exitCode: 3, undeclared: 1, deleted: 0, failed: 0 });
+    expect(printed).toEqual([
+      `cos warehouse-1250000000 warehouse-weekly: undeclared: this stack put it (cos://${LOCATION.bucket}/${LOCATION.key}) and no longer declares it; the next apply deletes it, or --repair now`,
+      'checked 1 ledger(s): 1 undeclared',
+    ]);
+    printed = [];
+    expect(await checkLedgers(LEDGERS, [declared(TAGGED_SPEC)], true, deps(memoryApi(held)))).toEqual({ exitCode: 0, undeclared: 1, deleted: 1, failed: 0 });
+    expect(printed).toContain('cos warehouse-1250000000 warehouse-weekly: repaired: deleted');
+    expect(held.has('warehouse-weekly')).toBe(false);
+    expect(held.has('daily')).toBe(true);
+  });
+
+  test('one the ledger lists and the bucket no longer holds is not reported; no ledger, nothing to report', async () => {
+    const held = new Map([['tagged', cosPutXml(TAGGED_SPEC)]]);
+    expect((await checkLedgers(LEDGERS, [declared(TAGGED_SPEC)], false, deps(memoryApi(held)))).exitCode).toBe(0);
+    expect((await checkLedgers(LEDGERS, [], false, deps(memoryApi(held), null))).exitCode).toBe(0);
+    expect(printed).toEqual(['checked 1 ledger(s): 0 undeclared', 'checked 1 ledger(s): 0 undeclared']);
+  });
+
+  test('a ledger that cannot be read fails the check, exit 1', async () => {
+    const result = await checkLedgers(LEDGERS, [], false, { ...deps(memoryApi(new Map())), ledgerFor: () => { throw new Error('TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set'); } });
+    expect(result.exitCode).toBe(1);
+    expect(printed[0]).toBe('terraform_data.Dest_InventoryConfigs_Reconciler_A16E3694: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set');
+  });
+
+  test('the exit code of configs and ledgers together: drift and a failed request both show', () => {
+    expect(combinedExitCode(0, 3)).toBe(3);
+    expect(combinedExitCode(0, 1)).toBe(1);
+    expect(combinedExitCode(3, 1)).toBe(4);
+    expect(combinedExitCode(4, 0)).toBe(4);
+    expect(combinedExitCode(2, 3)).toBe(2);
+    expect(combinedExitCode(0, 0)).toBe(0);
+  });
+
+  test('findLedgers reads each reconciler\'s ledger location from the stack, and from the state when it holds a reference', () => {
+    const stack = { resource: { terraform_data: { R: { input: { reconcile: { service: 'cos', ledger: { ...LOCATION, bucket: '${tencentcloud_cos_bucket.B.bucket}' }, configs: {} } } } } } };
+    expect(() => findLedgers(stack, undefined)).toThrow(/terraform_data\.R: input\.reconcile\.ledger\.bucket = \$\{tencentcloud_cos_bucket\.B\.bucket\}: known only after apply/);
+    const applied = stateDocument([{ type: 'terraform_data', name: 'R', attributes: { id: 'g', input: { value: { reconcile: { service: 'cos', ledger: LOCATION } }, type: 'object' } } }]);
+    expect(findLedgers(stack, state(applied))).toEqual([{ resource: 'terraform_data.R', service: 'cos', location: LOCATION }]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { InventoryFrequency, InventoryManagement, InventoryObjectVersions, obs } from '../../src';
-import { handlerResources, localExec, OBS_DESTINATION, obsPolicyDocument, problemsThrownBy } from '../support/build';
+import { handlerConfig, OBS_DESTINATION, obsPolicyDocument, problemsThrownBy, reconciler } from '../support/build';
 import { schemaProblems, synthJson } from '../support/synth';
 
 const SCRIPT = expect.stringMatching(/^assets\/CosInventoryHandler\/[0-9A-F]{32}\/index\.js$/);
@@ -11,7 +11,7 @@ function build(props: Partial<obs.BucketInventoryProps> = {}) {
     const destination = new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION);
     inventory = new obs.BucketInventory(scope, 'Inv', { destination, bucketName: 'examplebucket', ...props });
   });
-  return { inventory, json, ...handlerResources(json) };
+  return { inventory, json, config: handlerConfig(json), reconciler: reconciler(json) };
 }
 
 /** Several inventories `Inv0`, `Inv1`, … on one destination, each with its own id unless told otherwise. */
@@ -30,7 +30,7 @@ describe('obs.BucketInventory: the config', () => {
 
   test('stores the whole config, every default resolved, without the COS-only destination fields', () => {
     const { config } = build();
-    expect(config.input.config).toEqual({
+    expect(config).toEqual({
       version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'inventory-daily', enabled: true, frequency: 'Daily',
       includedObjectVersions: 'Current', optionalFields: [], destination: { bucket: 'destbucket', prefix: 'BucketInventory' },
     });
@@ -46,16 +46,16 @@ describe('obs.BucketInventory: the config', () => {
       filter: { prefix: 'logs/' },
       reportPrefix: 'weekly-reports',
     });
-    expect(config.input.config).toEqual({
+    expect(config).toEqual({
       version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'daily', enabled: false, frequency: 'Weekly',
       includedObjectVersions: 'All', optionalFields: ['Size', 'ETag'], filter: { prefix: 'logs/' },
       destination: { bucket: 'destbucket', prefix: 'weekly-reports' },
     });
   });
 
-  test('the config resource', () => {
-    const { config } = build({ filter: { prefix: 'logs/' }, optionalFields: [obs.InventoryField.SIZE] });
-    expect(config).toMatchSnapshot();
+  test('the reconciler', () => {
+    const { reconciler } = build({ filter: { prefix: 'logs/' }, optionalFields: [obs.InventoryField.SIZE] });
+    expect(reconciler).toMatchSnapshot();
   });
 
   test('the handler resources fit Terraform\'s schema', () => {
@@ -65,35 +65,33 @@ describe('obs.BucketInventory: the config', () => {
 });
 
 describe('obs.BucketInventory: the handler resources', () => {
-  test('the config puts on create, handing the handler its stored config', () => {
-    const { config } = build();
-    expect(localExec(config)).toEqual({ command: 'put', interpreter: ['node', SCRIPT], environment: { INVENTORY_CONFIG: '${jsonencode(self.input.config)}' } });
+  test('the reconciler reconciles on create and releases on destroy, from the document it stored on itself', () => {
+    const { reconciler } = build();
+    expect(reconciler.input.reconcile.ledger).toEqual({ bucket: 'destbucket', region: 'cn-north-4', key: '.cos-inventory/ledgers/test.json' });
+    const [reconcile, release] = reconciler.provisioner.map((provisioner: any) => provisioner['local-exec']);
+    const environment = { INVENTORY_RECONCILE: '${jsonencode(self.input.reconcile)}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' };
+    expect(reconcile).toEqual({ command: 'reconcile', interpreter: ['node', SCRIPT], environment });
+    expect(release).toEqual({ command: 'release', when: 'destroy', interpreter: ['node', SCRIPT], environment });
   });
 
-  test('the owner deletes on destroy, from the target it stored on itself', () => {
-    const { owner } = build();
-    expect(owner.input).toEqual({ target: { version: 1, service: 'obs', bucket: 'examplebucket', region: 'cn-north-4', id: 'inventory-daily' } });
-    expect(localExec(owner)).toMatchObject({ when: 'destroy', command: 'delete', environment: { INVENTORY_TARGET: '${jsonencode(self.input.target)}' } });
+  test('the reconciler is applied after the destination bucket and policy, and no removed block is written (no provider resource to forget)', () => {
+    const { reconciler, json } = build();
+    expect(reconciler.depends_on).toEqual(['huaweicloud_obs_bucket.Dest_Bucket_48F3BC68', 'huaweicloud_obs_bucket_policy.Dest_Policy_3D9F23C0']);
+    expect(json.removed).toBeUndefined();
   });
 
-  test('the owner is applied after the destination policy, the config after the owner', () => {
-    const { owner, config } = build();
-    expect(owner.depends_on).toEqual(['huaweicloud_obs_bucket_policy.Dest_Policy_3D9F23C0']);
-    expect(config.depends_on).toEqual(['terraform_data.Inv_Managed_Owner_61F4D2BF']);
-  });
-
-  test('a handler endpoint reaches the handler as OBS_INVENTORY_* settings, on put and delete', () => {
-    const { owner, config } = build({ handler: { endpoint: { domain: '{Bucket}.obs.{Region}.internal.example', connectTo: '127.0.0.1:9000' } } });
-    for (const resource of [owner, config]) {
-      expect(localExec(resource).environment).toMatchObject({
+  test('a handler endpoint reaches the handler as OBS_INVENTORY_* settings, on reconcile and release', () => {
+    const { reconciler } = build({ handler: { endpoint: { domain: '{Bucket}.obs.{Region}.internal.example', connectTo: '127.0.0.1:9000' } } });
+    for (const { 'local-exec': exec } of reconciler.provisioner) {
+      expect(exec.environment).toMatchObject({
         OBS_INVENTORY_DOMAIN: '{Bucket}.obs.{Region}.internal.example', OBS_INVENTORY_CONNECT_TO: '127.0.0.1:9000',
       });
     }
   });
 
   test('the handler runs with the node executable given, with no shell', () => {
-    const { owner, config } = build({ handler: { nodeExecutable: '/opt/my node/bin/node' } });
-    for (const resource of [owner, config]) expect(localExec(resource).interpreter).toEqual(['/opt/my node/bin/node', SCRIPT]);
+    const { reconciler } = build({ handler: { nodeExecutable: '/opt/my node/bin/node' } });
+    for (const { 'local-exec': exec } of reconciler.provisioner) expect(exec.interpreter).toEqual(['/opt/my node/bin/node', SCRIPT]);
   });
 });
 
@@ -115,16 +113,16 @@ describe('obs.BucketInventory: attributes', () => {
     expect(build({ reportPrefix: 'weekly-reports', inventoryId: 'weekly' }).inventory.reportPath).toBe('weekly-reports/examplebucket/weekly');
   });
 
-  test('resource is the handler\'s config resource', () => {
+  test('resource is the destination\'s reconciler', () => {
     const { inventory } = build();
     expect(inventory.resource.terraformResourceType).toBe('terraform_data');
-    expect(inventory.resource.node.path).toBe('test/Inv/Managed/Config');
+    expect(inventory.resource.node.path).toBe('test/Dest/InventoryConfigs/Reconciler');
   });
 });
 
 describe('obs.BucketInventory: the filter', () => {
   test('filters by prefix', () => {
-    expect(build({ filter: { prefix: 'logs/' } }).config.input.config.filter).toEqual({ prefix: 'logs/' });
+    expect(build({ filter: { prefix: 'logs/' } }).config.filter).toEqual({ prefix: 'logs/' });
   });
 
   test.each<[string, obs.BucketInventoryProps['filter'], unknown]>([

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ObsBucketPolicy } from '../../src/.gen/providers/huaweicloud/obs-bucket-policy';
 import { InventoryFrequency, obs } from '../../src';
-import { handlerConfigs, localExec, OBS_DESTINATION, obsPolicyDocument } from '../support/build';
+import { handlerConfigs, OBS_DESTINATION, obsPolicyDocument, reconciler } from '../support/build';
 import { schemaProblems, synth } from '../support/synth';
 
 /** A central inventory `Central` on a created destination, and what `more` adds to it. */
@@ -97,9 +97,9 @@ describe('obs.CentralInventory.addSource', () => {
 describe('obs.CentralInventory: handler options', () => {
   test('reach every config the handler puts', () => {
     const { json } = build({ sources: ['app-logs', 'user-media'], handler: { nodeExecutable: '/opt/node/bin/node', endpoint: { domain: '{Bucket}.obs.{Region}.internal.example' } } });
-    const puts = Object.entries(json.resource.terraform_data).filter(([name]) => name.includes('_Managed_Config_')).map(([, r]) => localExec(r));
-    expect(puts).toHaveLength(2);
-    for (const exec of puts) {
+    expect(handlerConfigs(json)).toHaveLength(2);
+    // One reconciler puts both: its reconcile and release runs.
+    for (const { 'local-exec': exec } of reconciler(json).provisioner) {
       expect(exec.interpreter[0]).toBe('/opt/node/bin/node');
       expect(exec.environment.OBS_INVENTORY_DOMAIN).toBe('{Bucket}.obs.{Region}.internal.example');
     }

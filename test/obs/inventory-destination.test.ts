@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ObsBucket } from '../../src/.gen/providers/huaweicloud/obs-bucket';
 import { ObsBucketPolicy } from '../../src/.gen/providers/huaweicloud/obs-bucket-policy';
 import { BucketPolicyOwner, obs, PolicyEffect } from '../../src';
-import { handlerResources, OBS_DESTINATION, obsPolicyDocument } from '../support/build';
+import { OBS_DESTINATION, obsPolicyDocument, reconciler } from '../support/build';
 import { onlyResource, schemaProblems, synth, synthJson } from '../support/synth';
 
 const READER = 'domain/0a1b2c3d4e5f:user/6a7b8c9d0e1f';
@@ -263,7 +263,7 @@ describe('obs.InventoryDestination.fromBucketName', () => {
       const destination = obs.InventoryDestination.fromBucketName(scope, 'Dest', 'destbucket', 'cn-north-4');
       new obs.BucketInventory(scope, 'Inv', { destination, bucketName: 'examplebucket' });
     });
-    expect(handlerResources(json).owner.depends_on).toBeUndefined();
+    expect(reconciler(json).depends_on).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 // Fixtures the construct unit tests share: one COS and one OBS destination, stacks with one inventory on them, and
-// readers for what the tests look at most (the handler's two resources, the policy documents, thrown problems).
+// readers for what the tests look at most (the destination's reconciler, the policy documents, thrown problems).
 import { Construct } from 'constructs';
 import { cos, InventoryErrors, obs, ValidationProblem } from '../../src';
 import { onlyResource, synth } from './synth';
@@ -35,24 +35,27 @@ export function synthObsInventory(props: Partial<obs.BucketInventoryProps>, dest
 }
 
 /**
- * The two `terraform_data` of a handler-managed config: the owner (deletes on destroy) and the config (puts on
- * create). `construct` is the id of the inventory construct, for stacks with several.
+ * The reconciling `terraform_data` of a destination (construct id `destination`): every handler-managed config of it
+ * is in `input.reconcile.configs`, every provider-managed one in `input.reconcile.provider`.
  */
-export function handlerResources(stackJson: any, construct?: string): { owner: any; config: any } {
-  const find = (kind: string) => {
-    const found = Object.entries(stackJson.resource?.terraform_data ?? {})
-      .filter(([name]) => name.includes(`_Managed_${kind}_`) && (construct === undefined || name.startsWith(`${construct}_Managed_`)));
-    expect(found).toHaveLength(1);
-    return found[0][1] as any;
-  };
-  return { owner: find('Owner'), config: find('Config') };
+export function reconciler(stackJson: any, destination = 'Dest'): any {
+  const found = Object.entries(stackJson.resource?.terraform_data ?? {}).filter(([name]) => name.startsWith(`${destination}_InventoryConfigs_Reconciler_`));
+  expect(found).toHaveLength(1);
+  return found[0][1] as any;
 }
 
-/** Every config the handler puts in a stack, in construct order. */
+/** The one config the handler puts in a stack. */
+export function handlerConfig(stackJson: any): any {
+  const configs = handlerConfigs(stackJson);
+  expect(configs).toHaveLength(1);
+  return configs[0];
+}
+
+/** Every config the handler puts in a stack, by destination, then in construct order. */
 export function handlerConfigs(stackJson: any): any[] {
   return Object.entries(stackJson.resource?.terraform_data ?? {})
-    .filter(([name]) => name.includes('_Managed_Config_'))
-    .map(([, resource]: [string, any]) => resource.input.config);
+    .filter(([name]) => name.includes('_InventoryConfigs_Reconciler_'))
+    .flatMap(([, resource]: [string, any]) => Object.values(resource.input.reconcile.configs));
 }
 
 /** The `local-exec` provisioner of a handler resource. */

@@ -10,7 +10,8 @@
 //   Bucket, GET Bucket (list) and ?versions, POST ?delete, ?acl, ?policy (normalized into the shape GET Bucket
 //   policy documents), ?lifecycle, ?cors, ?website, ?encryption, ?tagging, ?versioning, ?accelerate, ?logging,
 //   ?intelligenttiering, ?intelligent-tiering, ?object-lock, each with its documented "not configured" answer;
-// - GET and HEAD Object of stored objects (so a delivered report can be checked).
+// - GET and HEAD Object of stored objects (so a delivered report can be checked); PUT and DELETE Object (the
+//   handler's ledger).
 // Anything else is refused with 501 NotImplemented naming the operation, and listed in `unfaked`, so a gap shows.
 // It injects faults too: 5xx, slow answers, connection resets, 403s.
 import { createHash, randomUUID } from 'node:crypto';
@@ -227,6 +228,18 @@ export class FakeCos extends FakeServer {
       const object = this.objects.get(`${record.bucket}${record.path}`);
       if (!object) throw new ServiceError(404, 'NoSuchKey', 'The specified key does not exist.');
       return this.ok(record, res, record.method === 'HEAD' ? undefined : object, { 'Content-Length': object.length, ETag: etagOf(object) });
+    }
+    if (record.method === 'PUT' && Object.keys(record.query).length === 0) {
+      this.bucketOf(record);
+      const object = Buffer.from(record.body, 'utf8');
+      this.objects.set(`${record.bucket}${record.path}`, object);
+      return this.ok(record, res, undefined, { ETag: etagOf(object) });
+    }
+    if (record.method === 'DELETE' && Object.keys(record.query).length === 0) {
+      // DELETE Object answers 204 whether or not the key existed.
+      this.bucketOf(record);
+      this.objects.delete(`${record.bucket}${record.path}`);
+      return this.ok(record, res, undefined, {}, 204);
     }
     this.unfakedOperation(record, record.path);
   }

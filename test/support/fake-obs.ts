@@ -110,7 +110,7 @@ export class FakeObs extends FakeServer {
     if (record.path === '/' && !(record.method === 'GET' && subresources.every((name) => LIST_PARAMETERS.includes(name))) && !('inventory' in record.query)) {
       return this.bucketOperation(record, subresources, body, res);
     }
-    if (!('inventory' in record.query)) return this.routeObjects(record, res);
+    if (!('inventory' in record.query)) return this.routeObjects(record, body, res);
     const id = record.query.id;
     const configs = this.configs.get(record.bucket) ?? new Map<string, any>();
     this.configs.set(record.bucket, configs);
@@ -183,10 +183,19 @@ export class FakeObs extends FakeServer {
     this.ok(record, res, held, { 'Content-Type': name === 'policy' ? 'application/json' : 'application/xml' });
   }
 
-  /** GET Object, and ListObjects on the bucket root; nothing else outside `?inventory` is faked. */
-  private routeObjects(record: RecordedRequest, res: ServerResponse): void {
-    if (record.method !== 'GET') throw new ServiceError(405, 'MethodNotAllowed', `${record.method} without ?inventory is not faked`);
+  /** GET, PUT and DELETE Object, and ListObjects on the bucket root; nothing else outside `?inventory` is faked. */
+  private routeObjects(record: RecordedRequest, body: Buffer, res: ServerResponse): void {
     const objects = this.objects.get(record.bucket) ?? new Map<string, Buffer>();
+    if (record.path !== '/' && record.method === 'PUT') {
+      this.putObject(record.bucket, record.path.slice(1), body);
+      return this.ok(record, res, undefined, { ETag: `"${createHash('md5').update(body).digest('hex')}"` });
+    }
+    if (record.path !== '/' && record.method === 'DELETE') {
+      // DeleteObject answers 204 whether or not the key existed.
+      objects.delete(record.path.slice(1));
+      return this.ok(record, res, undefined, {}, 204);
+    }
+    if (record.method !== 'GET') throw new ServiceError(405, 'MethodNotAllowed', `${record.method} without ?inventory is not faked`);
     if (record.path === '/') return this.ok(record, res, this.listObjects(record.bucket, objects, record.query), { 'Content-Type': 'application/xml' });
     const object = objects.get(record.path.slice(1));
     if (!object) throw new ServiceError(404, 'NoSuchKey', 'The specified key does not exist.');

@@ -51,6 +51,7 @@ export const PERIODIC_OPTIONS = entriesOf<PeriodicInventoryOptions>({
   inventoryId: v.optional(text),
   enabled: v.optional(flag),
   frequency: v.optional(choice),
+  adoptExisting: v.optional(flag),
 });
 
 /** The props of a construct. */
