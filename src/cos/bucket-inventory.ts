@@ -1,23 +1,18 @@
 import * as v from 'valibot';
 import { CosBucketInventory } from '../.gen/providers/tencentcloud/cos-bucket-inventory';
-import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
-import { schemaProblems } from '../contract/document';
+import { Construct, TerraformResource, TerraformStack } from '../core';
 import { inventoryBucketReference } from '../contract/names';
-import { normalizeConfig } from '../contract/normalize';
-import { checkBoolean, checkOneOf, FREQUENCIES } from '../contract/rules/choices';
-import { checkInventoryId } from '../contract/rules/inventory-id';
-import { throwIfProblems } from '../contract/rules/problem';
-import { CONFIG_SCHEMA, ManagedInventorySpec } from '../contract/spec';
+import { checkBoolean } from '../contract/rules/choices';
+import { ManagedInventorySpec } from '../contract/spec';
 import { InventoryManagement, PeriodicInventoryOptions } from '../common/inventory-options';
-import { DestinationConfigs } from '../common/inventory-configs';
+import { declarePeriodicInventory, periodicSourceProps, PeriodicService } from '../common/periodic-inventory';
 import { literalTemplates } from '../common/terraform-literal';
-import { claimConfig } from '../common/validation/config-claims';
-import { claimedPrefix, known } from '../common/validation/known';
+import { known } from '../common/validation/known';
+import { entriesOf, flag, PERIODIC_OPTIONS, propsSchema, text } from '../common/validation/props';
 import { cosEndpointSettings, cosHandlerProblems, HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
 import { FIELD_OPTIONS, InventoryFieldOptions } from './inventory-field';
 import { cosReportProblems } from './source';
-import { checkPropsShape, entriesOf, flag, PERIODIC_OPTIONS, propsSchema, reference, text } from '../common/validation/props';
 
 /** What a COS periodic inventory says, whichever source it is for. */
 export interface InventoryOptions extends PeriodicInventoryOptions, InventoryFieldOptions {
@@ -31,14 +26,18 @@ export interface InventoryOptions extends PeriodicInventoryOptions, InventoryFie
 /** The shape of `InventoryOptions` (for callers without the types). */
 export const INVENTORY_OPTIONS = entriesOf<InventoryOptions>({ ...PERIODIC_OPTIONS, ...FIELD_OPTIONS, encryptReports: v.optional(flag) });
 
-const PROPS_SCHEMA = propsSchema(entriesOf<BucketInventoryProps>({
-  ...INVENTORY_OPTIONS,
-  destination: reference,
-  bucketName: text,
-  appId: v.optional(text),
-  region: v.optional(text),
-  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
-}));
+/** What the shared periodic-inventory skeleton needs of COS. */
+const COS_PERIODIC: PeriodicService = {
+  service: 'cos',
+  propsSchema: propsSchema(entriesOf<BucketInventoryProps>({ ...INVENTORY_OPTIONS, ...periodicSourceProps(HANDLER_OPTIONS_SCHEMA), appId: v.optional(text) })),
+  destinationExtras: (props: BucketInventoryProps) => ({ accountId: props.destination.ownerUin, encryption: props.encryptReports }),
+  problems: (props: BucketInventoryProps, _region: string, reportPrefix: string) => [
+    ...cosReportProblems(props, props, reportPrefix, props.destination.region),
+    ...cosHandlerProblems(props.handler),
+    ...checkBoolean('encryptReports', known(props.encryptReports)),
+  ],
+  reportSource: (props: BucketInventoryProps, reportPrefix: string) => ({ bucketName: props.bucketName, appId: props.appId, reportPrefix }),
+};
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventoryOptions {
@@ -105,43 +104,10 @@ export class BucketInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
-    assertSameCore(this);
-    checkPropsShape(this.node.path, 'cos.BucketInventory', 'inventory', PROPS_SCHEMA, props);
-    const destination = props.destination;
-    const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
-    const spec = normalizeConfig({
-      service: 'cos',
-      bucket: props.bucketName,
-      region: props.region ?? destination.region,
-      id: props.inventoryId,
-      enabled: props.enabled,
-      frequency: props.frequency,
-      includedObjectVersions: props.includedObjectVersions,
-      optionalFields: props.optionalFields,
-      filter: props.filter,
-      destination: { bucket: destination.bucketName, prefix: reportPrefix, accountId: destination.ownerUin, encryption: props.encryptReports },
-    });
+    const { spec, reportPath, dependsOn, configs, declared } = declarePeriodicInventory(this, props, COS_PERIODIC);
     this.bucketName = props.bucketName;
     this.inventoryId = spec.id;
-    throwIfProblems(this.node.path, [
-      ...cosReportProblems(props, props, reportPrefix, destination.region),
-      ...checkInventoryId('inventoryId', known(spec.id)),
-      ...cosHandlerProblems(props.handler),
-      ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
-      ...checkBoolean('enabled', known(props.enabled)),
-      ...checkBoolean('encryptReports', known(props.encryptReports)),
-      ...checkBoolean('adoptExisting', known(props.adoptExisting)),
-      ...claimConfig(TerraformStack.of(this), { service: 'cos', bucket: props.bucketName, id: known(spec.id), prefix: claimedPrefix(props.filter?.prefix), owner: this.node.path }),
-    ]);
-    // The handler's own schema, on what is known at synth time (tokens pass as the strings and numbers they stand for).
-    throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
-
-    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, appId: props.appId, reportPrefix });
-    this.reportPath = `${sourcePath}/${spec.id}`;
-    // COS writes the first report soon after the config is put; the policy that lets it must exist by then.
-    const dependsOn = destination.policy ? [destination.policy] : [];
-    const configs = DestinationConfigs.of(destination, 'cos', destination.bucketName, destination.region);
-    const declared = { spec, adoptExisting: props.adoptExisting ?? false, owner: this.node.path };
+    this.reportPath = reportPath;
     this.management = providerExpressesExactly(spec) ? InventoryManagement.PROVIDER : InventoryManagement.HANDLER;
     if (this.management === InventoryManagement.PROVIDER) {
       configs.addProvided(declared);

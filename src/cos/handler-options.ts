@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { endpointSettings, handlerOptionsSchema } from '../common/handler-options';
 import { known } from '../common/validation/known';
 import { checkHandlerProtocol } from '../contract/rules/choices';
 import { checkEndpointHost } from '../contract/rules/endpoint-host';
@@ -54,19 +55,13 @@ export interface HandlerOptions {
 }
 
 /** The shape of `handler` (for callers without the types). */
-export const HANDLER_OPTIONS_SCHEMA = strictProps(entriesOf<HandlerOptions>({
-  endpoint: v.optional(strictProps(entriesOf<HandlerEndpoint>({ domain: v.optional(text), proxy: v.optional(text), protocol: v.optional(choice) }),
-    'must be an object with domain, proxy and protocol only')),
-  nodeExecutable: v.optional(text),
-}), 'must be an object with endpoint and nodeExecutable only');
+export const HANDLER_OPTIONS_SCHEMA = handlerOptionsSchema(strictProps(
+  entriesOf<HandlerEndpoint>({ domain: v.optional(text), proxy: v.optional(text), protocol: v.optional(choice) }),
+  'must be an object with domain, proxy and protocol only'));
 
 /** The endpoint as the handler reads it from its environment. */
 export function cosEndpointSettings(endpoint: HandlerEndpoint | undefined): Record<string, string> {
-  const settings: Record<string, string> = {};
-  if (endpoint?.domain) settings[COS_DOMAIN_VARIABLE] = endpoint.domain;
-  if (endpoint?.proxy) settings[COS_PROXY_VARIABLE] = endpoint.proxy;
-  if (endpoint?.protocol) settings[COS_PROTOCOL_VARIABLE] = endpoint.protocol;
-  return settings;
+  return endpointSettings(endpoint, { domain: COS_DOMAIN_VARIABLE, proxy: COS_PROXY_VARIABLE, protocol: COS_PROTOCOL_VARIABLE });
 }
 
 export function cosHandlerProblems(options: HandlerOptions | undefined): Problem[] {

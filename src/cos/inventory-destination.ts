@@ -1,25 +1,21 @@
 import * as v from 'valibot';
-import { CosBucket, CosBucketLifecycleRules } from '../.gen/providers/tencentcloud/cos-bucket';
+import { CosBucket } from '../.gen/providers/tencentcloud/cos-bucket';
 import { CosBucketPolicy } from '../.gen/providers/tencentcloud/cos-bucket-policy';
-import { Annotations, assertSameCore, Construct, IConstruct, Lazy, TerraformResource } from '../core';
+import { Annotations, Construct, IConstruct, TerraformResource } from '../core';
 import { cosObjectResource, sourceReportPath } from '../contract/names';
 import { checkPolicySize, MAX_POLICY_BYTES } from '../contract/rules/bucket-policy';
 import { checkAppId, checkBucketName } from '../contract/rules/bucket-name';
 import { checkOwnerUin } from '../contract/rules/choices';
-import { checkExpirationDays } from '../contract/rules/expiration-days';
 import { checkReportPrefix } from '../contract/rules/object-prefix';
-import { describeProblem, Problem, throwIfProblems } from '../contract/rules/problem';
+import { Problem } from '../contract/rules/problem';
 import { checkRegion } from '../contract/rules/region';
 import { checkStatementSize, MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
-import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
-import { DestinationConfigs } from '../common/inventory-configs';
-import { PolicyAdditions } from '../common/policy-parts';
+import { CreatedBucket, createdDestinationAttributes, DestinationBase, DestinationOrigin, DestinationService } from '../common/destination-base';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
-import { reportExpiryRules } from '../common/report-expiry';
-import { literalTemplate, literalTemplates } from '../common/terraform-literal';
+import { literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, reference, text, textMap } from '../common/validation/props';
+import { count, choice, entriesOf, flag, propsSchema, reference, text, textMap } from '../common/validation/props';
 import { renderCosPolicy, renderCosStatement } from './bucket-policy';
 import { currentAccount } from './current-account';
 import { IServiceRole, ServiceRole } from './service-role';
@@ -148,9 +144,6 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
   readonly policyOwner?: BucketPolicyOwner;
 }
 
-/** Created in this stack, or imported: which props the destination takes. */
-type DestinationOrigin = 'destination' | 'importedDestination';
-
 const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({
   bucketName: text,
   region: text,
@@ -173,6 +166,19 @@ const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
   importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
 };
 
+/** What the shared destination skeleton needs of COS. */
+const COS_DESTINATION: DestinationService = {
+  service: 'cos',
+  propsSchemas: PROPS_SCHEMAS,
+  problems: (attributes: InventoryDestinationAttributes, reportPrefix: string) => [
+    ...checkBucketName('bucketName', known(attributes.bucketName)),
+    ...checkAppId('appId', known(attributes.appId), known(attributes.bucketName)),
+    ...checkRegion('region', known(attributes.region)),
+    ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+    ...checkOwnerUin('ownerUin', known(attributes.ownerUin)),
+  ],
+};
+
 /** How the report-write statements of a policy are laid out. */
 interface ReportLayout {
   readonly scope: ReportGrantScope;
@@ -183,8 +189,8 @@ interface ReportLayout {
 }
 
 /**
- * What created and imported COS destinations share: the report grants, the bucket policy they make, readers and
- * your own statements.
+ * A COS destination, imported as it is, and what a created one adds its bucket to: the report grants and the COS
+ * bucket policy they make.
  *
  * Each source bucket that reports here adds one statement allowing `COS_QcsRole` to `PutObject` under that source's
  * report path and nowhere else. When that many statements would make the policy larger than 20 KB, they are packed
@@ -200,51 +206,25 @@ interface ReportLayout {
  * });
  * destination.grantRead('qcs::cam::uin/100000000001:uin/100000000002');
  */
-abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
+class InventoryDestinationBase extends DestinationBase implements IInventoryDestination {
   public readonly bucketName: string;
-  public readonly region: string;
   public readonly appId: string;
   public readonly ownerUin: string;
-  public readonly reportPrefix: string;
   public readonly serviceRole: IServiceRole;
-  public readonly policyOwner: BucketPolicyOwner;
   public readonly policyJson: string;
 
-  private readonly additions: PolicyAdditions;
   private readonly grants: ReportSourceGrant[] = [];
   /** The report path of each grant, so a thousand sources are not compared with each other. */
   private readonly grantedPaths = new Set<string>();
-  private bucketPolicy?: TerraformResource;
 
-  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
-    super(scope, id);
-    assertSameCore(this);
-    checkPropsShape(this.node.path, 'cos.InventoryDestination', origin, PROPS_SCHEMAS[origin], attributes);
-    const reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.cos;
-    throwIfProblems(this.node.path, [
-      ...checkBucketName('bucketName', known(attributes.bucketName)),
-      ...checkAppId('appId', known(attributes.appId), known(attributes.bucketName)),
-      ...checkRegion('region', known(attributes.region)),
-      ...checkReportPrefix('reportPrefix', known(reportPrefix)),
-      ...checkOwnerUin('ownerUin', known(attributes.ownerUin)),
-    ]);
-    this.additions = new PolicyAdditions(this.node.path);
+  constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
+    super(scope, id, attributes, origin, COS_DESTINATION);
     this.bucketName = attributes.bucketName;
-    this.region = attributes.region;
+    this.policyJson = this._policyJson;
     this.appId = attributes.appId ?? splitBucketName(attributes.bucketName).appId;
     this.ownerUin = attributes.ownerUin ?? currentAccount(this).ownerUin;
-    this.reportPrefix = reportPrefix;
-    this.policyOwner = attributes.policyOwner;
     this.serviceRole = attributes.serviceRole ?? ServiceRole.fromAccount(this, 'ServiceRole', { ownerUin: this.ownerUin });
     if (this.serviceRole instanceof ServiceRole) this.serviceRole._allowReportWritesTo(() => this.reportLayout().resources);
-    this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
-    // Made with the destination, so that removing its last inventory from the code still deletes that config.
-    DestinationConfigs.of(this, 'cos', this.bucketName, this.region);
-    this.node.addValidation({ validate: () => this.validatePolicy() });
-  }
-
-  public get policy(): TerraformResource | undefined {
-    return this.bucketPolicy;
   }
 
   public allowInventoryReportsFrom(source: ReportSource): string {
@@ -259,45 +239,30 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
       this.grantedPaths.add(reportPath);
       this.grants.push(grant);
     }
-    this.ensurePolicy();
-    this._reportPrefixesChanged();
+    this._reportSourceGranted();
     return reportPath;
   }
 
+  public get policy(): TerraformResource | undefined {
+    return this._policy();
+  }
+
   public addToResourcePolicy(statement: PolicyStatement): void {
-    this.additions.addStatement(statement);
-    this.ensurePolicy();
+    this._addStatement(statement);
   }
 
   public grantRead(principal: string): void {
-    this.additions.addReader(principal);
-    this.ensurePolicy();
+    this._addReader(principal);
   }
 
-  /**
-   * The bucket name as the policy resource names it: a reference orders the policy after a bucket created here.
-   * @internal
-   */
-  protected abstract _policyBucket(): string;
-
-  /**
-   * Called when an inventory may have brought a report prefix of its own.
-   * @internal
-   */
-  protected _reportPrefixesChanged(): void {}
-
-  /**
-   * Every report prefix in use: the destination's own, then each inventory's.
-   * @internal
-   */
-  protected _reportPrefixesInUse(): string[] {
-    return [...new Set([this.reportPrefix, ...this.grants.map((grant) => grant.reportPrefix)])];
+  /** @internal */
+  protected _grantedReportPrefixes(): string[] {
+    return this.grants.map((grant) => grant.reportPrefix);
   }
 
-  /** The one policy resource, made on the first statement and only when this stack owns the policy. */
-  private ensurePolicy(): void {
-    if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
-    this.bucketPolicy = new CosBucketPolicy(this, 'Policy', { bucket: this._policyBucket(), policy: this.policyJson });
+  /** @internal */
+  protected _newPolicy(bucket: string): TerraformResource {
+    return new CosBucketPolicy(this, 'Policy', { bucket, policy: this.policyJson });
   }
 
   /**
@@ -310,7 +275,7 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
       const resources = reportGrantPaths(this.grants, scope).map((path) => this.objectResource(`${path}/*`));
       for (const packed of scope === ReportGrantScope.SOURCE ? [false, true] : [true]) {
         layout = { scope, packed, resources, statements: this.reportStatements(resources, packed) };
-        if (checkPolicySize('policy', this.renderPolicy(layout)).length === 0) return layout;
+        if (checkPolicySize('policy', this._renderPolicy(layout)).length === 0) return layout;
       }
     }
     return layout!;
@@ -333,7 +298,7 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
 
   /** Readers get the report objects under every prefix in use, and a listing limited to those prefixes. */
   private readerStatements(): PolicyStatement[] {
-    const readers = this.additions.readers;
+    const readers = this._additions.readers;
     if (readers.length === 0) return [];
     const prefixes = this._reportPrefixesInUse();
     return [
@@ -347,35 +312,23 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
     ];
   }
 
-  private renderPolicy(layout: ReportLayout = this.reportLayout()): string {
-    return renderCosPolicy([...layout.statements, ...this.readerStatements(), ...this.additions.statements]);
+  /** @internal */
+  protected _renderPolicy(layout: ReportLayout = this.reportLayout()): string {
+    return renderCosPolicy([...layout.statements, ...this.readerStatements(), ...this._additions.statements]);
   }
 
-  private validatePolicy(): string[] {
+  /** @internal */
+  protected _policyProblems(): Problem[] {
     const layout = this.reportLayout();
     if (layout.packed) {
       Annotations.of(this).addWarning(`one bucket policy statement per source (${this.grants.length} sources) would exceed the ${MAX_POLICY_BYTES}-byte policy budget: `
         + `report writes are granted in ${layout.statements.length} statement(s) over ${layout.resources.length} resource(s), one per ${layout.scope}`);
     }
-    const problems: Problem[] = [
-      ...this.additions.statements.flatMap((statement, index) =>
+    return [
+      ...this._additions.statements.flatMap((statement, index) =>
         checkStatementSize(`addToResourcePolicy(statement ${index})`, known(JSON.stringify(renderCosStatement(statement))))),
-      ...checkPolicySize('policy', this.renderPolicy(layout)),
+      ...checkPolicySize('policy', this._renderPolicy(layout)),
     ];
-    // cdktf prefixes validation messages with the construct path itself.
-    return problems.map(describeProblem);
-  }
-}
-
-/** A COS bucket created elsewhere. */
-class ImportedInventoryDestination extends InventoryDestinationBase {
-  constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
-    super(scope, id, attributes, 'importedDestination');
-  }
-
-  /** @internal */
-  protected _policyBucket(): string {
-    return literalTemplate(this.bucketName);
   }
 }
 
@@ -399,50 +352,35 @@ export class InventoryDestination extends InventoryDestinationBase {
    * source; `fromBucketAttributes` with `ownerUin` avoids reading it.
    */
   public static fromBucketName(scope: Construct, id: string, bucketName: string, region: string): IInventoryDestination {
-    return new ImportedInventoryDestination(scope, id, { bucketName, region, policyOwner: BucketPolicyOwner.ELSEWHERE });
+    return new InventoryDestinationBase(scope, id, { bucketName, region, policyOwner: BucketPolicyOwner.ELSEWHERE }, 'importedDestination');
   }
 
   /** An existing bucket, with an explicit choice of who owns its policy. */
   public static fromBucketAttributes(scope: Construct, id: string, attributes: InventoryDestinationAttributes): IInventoryDestination {
-    return new ImportedInventoryDestination(scope, id, attributes);
+    return new InventoryDestinationBase(scope, id, attributes, 'importedDestination');
   }
 
   /** The `tencentcloud_cos_bucket`. */
   public readonly bucket: TerraformResource;
-  private readonly reportExpirationDays?: number;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
-    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
-    throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
-    this.reportExpirationDays = props.reportExpirationDays;
-    this.bucket = new CosBucket(this, 'Bucket', literalTemplates({
-      bucket: props.bucketName,
-      acl: 'private',
-      encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
-      forceClean: props.forceDestroy ?? false,
-      tags: props.bucketTags,
-      lifecycleRules: this.expiryRules(),
-    }));
-    // The ledger is an object of this bucket.
-    DestinationConfigs.waitFor(this, this.bucket);
+    super(scope, id, createdDestinationAttributes(props), 'destination');
+    this.bucket = this._useCreatedBucket(reportBucket(this, props));
   }
+}
 
-  /** @internal */
-  protected _reportPrefixesChanged(): void {
-    const rules = this.expiryRules();
-    if (rules) (this.bucket as CosBucket).putLifecycleRules(rules);
-  }
-
-  /** One rule per report prefix in use, so an inventory with its own `reportPrefix` keeps its reports no longer. */
-  private expiryRules(): CosBucketLifecycleRules[] | undefined {
-    const days = this.reportExpirationDays;
-    if (days === undefined) return undefined;
-    return literalTemplates(reportExpiryRules(this.reportPrefix, this._reportPrefixesInUse())
-      .map((rule) => ({ id: rule.id, filterPrefix: rule.prefix, expiration: { days } })));
-  }
-
-  /** @internal */
-  protected _policyBucket(): string {
-    return (this.bucket as CosBucket).bucket;
-  }
+/** The bucket of a created COS destination: private, SSE-COS encrypted unless turned off, reports expiring when asked. */
+function reportBucket(scope: Construct, props: InventoryDestinationProps): CreatedBucket {
+  const bucket = new CosBucket(scope, 'Bucket', literalTemplates({
+    bucket: props.bucketName,
+    acl: 'private',
+    encryptionAlgorithm: (props.defaultEncryption ?? true) ? 'AES256' : undefined,
+    forceClean: props.forceDestroy ?? false,
+    tags: props.bucketTags,
+  }));
+  return {
+    resource: bucket,
+    expirationDays: props.reportExpirationDays,
+    putExpiryRules: (rules, days) => bucket.putLifecycleRules(literalTemplates(rules.map((rule) => ({ id: rule.id, filterPrefix: rule.prefix, expiration: { days } })))),
+  };
 }

@@ -1,21 +1,15 @@
 import * as v from 'valibot';
-import { assertSameCore, Construct, TerraformResource, TerraformStack } from '../core';
-import { schemaProblems } from '../contract/document';
-import { normalizeConfig } from '../contract/normalize';
-import { checkBoolean, checkOneOf, FREQUENCIES, OBJECT_VERSIONS } from '../contract/rules/choices';
-import { checkInventoryId } from '../contract/rules/inventory-id';
+import { Construct, TerraformResource } from '../core';
+import { checkOneOf, OBJECT_VERSIONS } from '../contract/rules/choices';
 import { checkReportPrefix } from '../contract/rules/object-prefix';
 import { checkObsBucketName } from '../contract/rules/obs-bucket-name';
 import { checkOptionalFields, OBS_OPTIONAL_FIELDS } from '../contract/rules/optional-fields';
-import { throwIfProblems } from '../contract/rules/problem';
 import { checkObsRegion, checkSameRegion } from '../contract/rules/region';
-import { CONFIG_SCHEMA } from '../contract/spec';
 import { filterProblems } from '../common/filter';
 import { InventoryManagement, PeriodicInventoryOptions } from '../common/inventory-options';
-import { DestinationConfigs } from '../common/inventory-configs';
-import { claimConfig } from '../common/validation/config-claims';
-import { claimedPrefix, known, knownEach } from '../common/validation/known';
-import { checkPropsShape, entriesOf, PERIODIC_OPTIONS, propsSchema, reference, text, texts } from '../common/validation/props';
+import { declarePeriodicInventory, periodicSourceProps, PeriodicService } from '../common/periodic-inventory';
+import { known, knownEach } from '../common/validation/known';
+import { entriesOf, PERIODIC_OPTIONS, propsSchema, texts } from '../common/validation/props';
 import { HANDLER_OPTIONS_SCHEMA, HandlerOptions, obsEndpointSettings, obsHandlerProblems } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
 import { InventoryField } from './inventory-field';
@@ -32,13 +26,23 @@ export interface InventoryOptions extends PeriodicInventoryOptions {
 /** The shape of `InventoryOptions` (for callers without the types). */
 export const INVENTORY_OPTIONS = entriesOf<InventoryOptions>({ ...PERIODIC_OPTIONS, optionalFields: v.optional(texts) });
 
-const PROPS_SCHEMA = propsSchema(entriesOf<BucketInventoryProps>({
-  ...INVENTORY_OPTIONS,
-  destination: reference,
-  bucketName: text,
-  region: v.optional(text),
-  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
-}));
+/** What the shared periodic-inventory skeleton needs of OBS: no report encryption, sources in the destination's region. */
+const OBS_PERIODIC: PeriodicService = {
+  service: 'obs',
+  propsSchema: propsSchema(entriesOf<BucketInventoryProps>({ ...INVENTORY_OPTIONS, ...periodicSourceProps(HANDLER_OPTIONS_SCHEMA) })),
+  destinationExtras: () => ({}),
+  problems: (props: BucketInventoryProps, region: string, reportPrefix: string) => [
+    ...checkObsBucketName('bucketName', known(props.bucketName)),
+    ...checkObsRegion('region', known(region)),
+    ...checkSameRegion('region', 'OBS', known(region), known(props.destination.region)),
+    ...checkOneOf('includedObjectVersions', known(props.includedObjectVersions), OBJECT_VERSIONS),
+    ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? []), OBS_OPTIONAL_FIELDS),
+    ...filterProblems('obs', props.filter),
+    ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+    ...obsHandlerProblems(props.handler),
+  ],
+  reportSource: (props: BucketInventoryProps, reportPrefix: string) => ({ bucketName: props.bucketName, reportPrefix }),
+};
 
 /** Props of {@link BucketInventory}. */
 export interface BucketInventoryProps extends InventoryOptions {
@@ -89,50 +93,12 @@ export class BucketInventory extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketInventoryProps) {
     super(scope, id);
-    assertSameCore(this);
-    checkPropsShape(this.node.path, 'obs.BucketInventory', 'inventory', PROPS_SCHEMA, props);
-    const destination = props.destination;
-    const region = props.region ?? destination.region;
-    const reportPrefix = props.reportPrefix ?? destination.reportPrefix;
-    const spec = normalizeConfig({
-      service: 'obs',
-      bucket: props.bucketName,
-      region,
-      id: props.inventoryId,
-      enabled: props.enabled,
-      frequency: props.frequency,
-      includedObjectVersions: props.includedObjectVersions,
-      optionalFields: props.optionalFields,
-      filter: props.filter,
-      destination: { bucket: destination.bucketName, prefix: reportPrefix },
-    });
+    const { spec, reportPath, dependsOn, configs, declared } = declarePeriodicInventory(this, props, OBS_PERIODIC);
     this.bucketName = props.bucketName;
     this.inventoryId = spec.id;
-    throwIfProblems(this.node.path, [
-      ...checkObsBucketName('bucketName', known(props.bucketName)),
-      ...checkInventoryId('inventoryId', known(spec.id)),
-      ...checkObsRegion('region', known(region)),
-      ...checkSameRegion('region', 'OBS', known(region), known(destination.region)),
-      ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
-      ...checkOneOf('includedObjectVersions', known(props.includedObjectVersions), OBJECT_VERSIONS),
-      ...checkBoolean('enabled', known(props.enabled)),
-      ...checkBoolean('adoptExisting', known(props.adoptExisting)),
-      ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? []), OBS_OPTIONAL_FIELDS),
-      ...filterProblems('obs', props.filter),
-      ...checkReportPrefix('reportPrefix', known(reportPrefix)),
-      ...obsHandlerProblems(props.handler),
-      ...claimConfig(TerraformStack.of(this), { service: 'obs', bucket: props.bucketName, id: known(spec.id), prefix: claimedPrefix(props.filter?.prefix), owner: this.node.path }),
-    ]);
-    throwIfProblems(this.node.path, schemaProblems(CONFIG_SCHEMA, spec));
-
-    const sourcePath = destination.allowInventoryReportsFrom({ bucketName: props.bucketName, reportPrefix });
-    this.reportPath = `${sourcePath}/${spec.id}`;
+    this.reportPath = reportPath;
     this.management = InventoryManagement.HANDLER;
-    this.resource = DestinationConfigs.of(destination, 'obs', destination.bucketName, destination.region).addHandled(
-      { spec, adoptExisting: props.adoptExisting ?? false, owner: this.node.path },
-      { nodeExecutable: props.handler?.nodeExecutable, environment: obsEndpointSettings(props.handler?.endpoint) },
-      // OBS writes reports only where the destination policy lets it.
-      destination.policy ? [destination.policy] : [],
-    );
+    // OBS writes reports only where the destination policy lets it.
+    this.resource = configs.addHandled(declared, { nodeExecutable: props.handler?.nodeExecutable, environment: obsEndpointSettings(props.handler?.endpoint) }, dependsOn);
   }
 }

@@ -1,7 +1,5 @@
-import * as v from 'valibot';
-import { assertSameCore, Construct } from '../core';
-import { CentralSources, withOverrides } from '../common/central-sources';
-import { checkPropsShape, entriesOf, propsSchema, reference, strictProps, text, texts } from '../common/validation/props';
+import { Construct } from '../core';
+import { CentralService, CentralSources } from '../common/central-sources';
 import { BucketInventory, INVENTORY_OPTIONS, InventoryOptions } from './bucket-inventory';
 import { HANDLER_OPTIONS_SCHEMA, HandlerOptions } from './handler-options';
 import { IInventoryDestination } from './inventory-destination';
@@ -37,14 +35,13 @@ export interface CentralInventoryProps {
   readonly handler?: HandlerOptions;
 }
 
-const SOURCE_OPTIONS_SCHEMA = propsSchema(entriesOf<SourceOptions>({ ...INVENTORY_OPTIONS, sourceId: v.optional(text) }));
-
-const PROPS_SCHEMA = propsSchema(entriesOf<CentralInventoryProps>({
-  destination: reference,
-  sources: v.optional(texts),
-  inventory: v.optional(strictProps(INVENTORY_OPTIONS, 'must be an object of inventory options')),
-  handler: v.optional(HANDLER_OPTIONS_SCHEMA),
-}));
+/** What the shared central skeleton needs of OBS. */
+const OBS_CENTRAL: CentralService<InventoryOptions> = {
+  service: 'obs',
+  inventoryOptions: INVENTORY_OPTIONS,
+  handlerOptions: HANDLER_OPTIONS_SCHEMA,
+  sourceOptions: {},
+};
 
 /**
  * Many OBS source buckets (in the destination's region and account) reporting into one destination: one
@@ -66,16 +63,13 @@ export class CentralInventory extends Construct {
   /** The destination. */
   public readonly destination: IInventoryDestination;
 
-  private readonly props: CentralInventoryProps;
-  private readonly sources = new CentralSources<BucketInventory>(this);
+  private readonly sources: CentralSources<BucketInventory, InventoryOptions>;
 
   constructor(scope: Construct, id: string, props: CentralInventoryProps) {
     super(scope, id);
-    assertSameCore(this);
-    checkPropsShape(this.node.path, 'obs.CentralInventory', 'central', PROPS_SCHEMA, props);
-    this.props = props;
     this.destination = props.destination;
-    for (const bucketName of props.sources ?? []) this.addSource(bucketName);
+    this.sources = new CentralSources(this, OBS_CENTRAL, props, (constructId, bucketName, options) =>
+      new BucketInventory(this, constructId, { ...options, destination: this.destination, bucketName, handler: props.handler }));
   }
 
   /** One inventory per source bucket, in the order added. */
@@ -88,13 +82,6 @@ export class CentralInventory extends Construct {
    * here replaces the shared filter as a whole).
    */
   public addSource(bucketName: string, options: SourceOptions = {}): BucketInventory {
-    checkPropsShape(this.node.path, 'obs.CentralInventory.addSource', 'inventory', SOURCE_OPTIONS_SCHEMA, options);
-    const { sourceId, ...overrides } = options;
-    return this.sources.add(bucketName, sourceId, (constructId) => new BucketInventory(this, constructId, {
-      ...withOverrides<SourceOptions>(this.props.inventory, overrides),
-      destination: this.destination,
-      bucketName,
-      handler: this.props.handler,
-    }));
+    return this.sources.add(bucketName, options);
   }
 }

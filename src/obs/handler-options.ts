@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { endpointSettings, handlerOptionsSchema } from '../common/handler-options';
 import { known } from '../common/validation/known';
 import { checkConnectTo } from '../contract/rules/connect-to';
 import { checkEndpointHost } from '../contract/rules/endpoint-host';
@@ -40,18 +41,13 @@ export interface HandlerOptions {
 }
 
 /** The shape of `handler` (for callers without the types). */
-export const HANDLER_OPTIONS_SCHEMA = strictProps(entriesOf<HandlerOptions>({
-  endpoint: v.optional(strictProps(entriesOf<HandlerEndpoint>({ domain: v.optional(text), connectTo: v.optional(text) }),
-    'must be an object with domain and connectTo only')),
-  nodeExecutable: v.optional(text),
-}), 'must be an object with endpoint and nodeExecutable only');
+export const HANDLER_OPTIONS_SCHEMA = handlerOptionsSchema(strictProps(
+  entriesOf<HandlerEndpoint>({ domain: v.optional(text), connectTo: v.optional(text) }),
+  'must be an object with domain and connectTo only'));
 
 /** The endpoint as the handler reads it from its environment. */
 export function obsEndpointSettings(endpoint: HandlerEndpoint | undefined): Record<string, string> {
-  const settings: Record<string, string> = {};
-  if (endpoint?.domain) settings[OBS_DOMAIN_VARIABLE] = endpoint.domain;
-  if (endpoint?.connectTo) settings[OBS_CONNECT_TO_VARIABLE] = endpoint.connectTo;
-  return settings;
+  return endpointSettings(endpoint, { domain: OBS_DOMAIN_VARIABLE, connectTo: OBS_CONNECT_TO_VARIABLE });
 }
 
 export function obsHandlerProblems(options: HandlerOptions | undefined): Problem[] {

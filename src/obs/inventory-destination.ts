@@ -1,21 +1,17 @@
 import * as v from 'valibot';
-import { ObsBucket, ObsBucketLifecycleRule } from '../.gen/providers/huaweicloud/obs-bucket';
+import { ObsBucket } from '../.gen/providers/huaweicloud/obs-bucket';
 import { ObsBucketPolicy } from '../.gen/providers/huaweicloud/obs-bucket-policy';
-import { assertSameCore, Construct, IConstruct, Lazy, TerraformResource, TerraformStack } from '../core';
+import { Construct, IConstruct, TerraformResource, TerraformStack } from '../core';
 import { checkPolicySize } from '../contract/rules/bucket-policy';
-import { checkExpirationDays } from '../contract/rules/expiration-days';
 import { checkReportPrefix } from '../contract/rules/object-prefix';
 import { checkObsBucketName } from '../contract/rules/obs-bucket-name';
-import { describeProblem, Problem, throwIfProblems } from '../contract/rules/problem';
+import { Problem } from '../contract/rules/problem';
 import { checkObsRegion } from '../contract/rules/region';
-import { DEFAULT_REPORT_PREFIX } from '../common/inventory-options';
-import { DestinationConfigs } from '../common/inventory-configs';
-import { PolicyAdditions } from '../common/policy-parts';
+import { CreatedBucket, createdDestinationAttributes, DestinationBase, DestinationOrigin, DestinationService } from '../common/destination-base';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
-import { reportExpiryRules } from '../common/report-expiry';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { checkPropsShape, count, choice, entriesOf, flag, propsSchema, text, textMap } from '../common/validation/props';
+import { count, choice, entriesOf, flag, propsSchema, text, textMap } from '../common/validation/props';
 import { renderObsStatement, reportWriteStatement } from './bucket-policy';
 
 /** A source bucket whose reports a destination accepts. */
@@ -109,9 +105,6 @@ export interface InventoryDestinationProps extends InventoryDestinationAttribute
   readonly policyOwner?: BucketPolicyOwner;
 }
 
-/** Created in this stack, or imported: which props the destination takes. */
-type DestinationOrigin = 'destination' | 'importedDestination';
-
 const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({ bucketName: text, region: text, reportPrefix: v.optional(text) });
 
 /** The shapes of the props (for callers without the types). */
@@ -126,10 +119,22 @@ const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
   importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
 };
 
+/** What the shared destination skeleton needs of OBS. */
+const OBS_DESTINATION: DestinationService = {
+  service: 'obs',
+  propsSchemas: PROPS_SCHEMAS,
+  problems: (attributes, reportPrefix) => [
+    ...checkObsBucketName('bucketName', known(attributes.bucketName)),
+    ...checkObsRegion('region', known(attributes.region)),
+    ...checkReportPrefix('reportPrefix', known(reportPrefix)),
+  ],
+};
+
 /**
- * What created and imported OBS destinations share: for every report prefix in use, one statement allowing the
- * `obs` service to `PutObject` under that prefix only, plus readers and your own statements, in the bucket's one
- * `huaweicloud_obs_bucket_policy` when this stack owns it (synthesized only once it has a statement).
+ * An OBS destination, imported as it is, and what a created one adds its bucket to: for every report prefix in use,
+ * one statement allowing the `obs` service to `PutObject` under that prefix only, plus readers and your own
+ * statements, in the bucket's one `huaweicloud_obs_bucket_policy` when this stack owns it (synthesized only once it
+ * has a statement).
  * @see https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0055.html (Configuring Bucket Inventories: policy body)
  *
  * @example
@@ -140,92 +145,57 @@ const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
  * });
  * destination.grantRead('domain/0a1b2c3d4e5f:user/6a7b8c9d0e1f');
  */
-abstract class InventoryDestinationBase extends Construct implements IInventoryDestination {
+class InventoryDestinationBase extends DestinationBase implements IInventoryDestination {
   public readonly bucketName: string;
-  public readonly region: string;
-  public readonly reportPrefix: string;
-  public readonly policyOwner: BucketPolicyOwner;
   public readonly policyJson: string;
-
-  private readonly additions: PolicyAdditions;
   private readonly reportPrefixes: string[] = [];
-  private bucketPolicy?: TerraformResource;
 
-  protected constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
-    super(scope, id);
-    assertSameCore(this);
-    checkPropsShape(this.node.path, 'obs.InventoryDestination', origin, PROPS_SCHEMAS[origin], attributes);
-    this.reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX.obs;
-    throwIfProblems(this.node.path, [
-      ...checkObsBucketName('bucketName', known(attributes.bucketName)),
-      ...checkObsRegion('region', known(attributes.region)),
-      ...checkReportPrefix('reportPrefix', known(this.reportPrefix)),
-    ]);
-    this.additions = new PolicyAdditions(this.node.path);
+  constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
+    super(scope, id, attributes, origin, OBS_DESTINATION);
     this.bucketName = attributes.bucketName;
-    this.region = attributes.region;
-    this.policyOwner = attributes.policyOwner;
-    this.policyJson = Lazy.stringValue({ produce: () => literalTemplate(this.renderPolicy()) });
-    // Made with the destination, so that removing its last inventory from the code still deletes that config.
-    DestinationConfigs.of(this, 'obs', this.bucketName, this.region);
-    this.node.addValidation({
-      validate: () => [...this.encryptedBucketProblems(), ...checkPolicySize('policy', this.renderPolicy())].map(describeProblem),
-    });
-  }
-
-  public get policy(): TerraformResource | undefined {
-    return this.bucketPolicy;
+    this.policyJson = this._policyJson;
   }
 
   public allowInventoryReportsFrom(source: ReportSource): string {
     const reportPrefix = source.reportPrefix ?? this.reportPrefix;
     if (!this.reportPrefixes.includes(reportPrefix)) this.reportPrefixes.push(reportPrefix);
-    this.ensurePolicy();
-    this._reportPrefixesChanged();
+    this._reportSourceGranted();
     return `${reportPrefix}/${source.bucketName}`;
   }
 
-  /**
-   * Called when an inventory may have brought a report prefix of its own.
-   * @internal
-   */
-  protected _reportPrefixesChanged(): void {}
-
-  /**
-   * Every report prefix in use: the destination's own, then each inventory's.
-   * @internal
-   */
-  protected _reportPrefixesInUse(): string[] {
-    return [...new Set([this.reportPrefix, ...this.reportPrefixes])];
+  public get policy(): TerraformResource | undefined {
+    return this._policy();
   }
 
   public addToResourcePolicy(statement: PolicyStatement): void {
-    this.additions.addStatement(statement);
-    this.ensurePolicy();
+    this._addStatement(statement);
   }
 
   public grantRead(principal: string): void {
-    this.additions.addReader(principal);
-    this.ensurePolicy();
+    this._addReader(principal);
   }
 
-  /**
-   * The bucket name as the policy resource names it: a reference orders the policy after a bucket created here.
-   * @internal
-   */
-  protected abstract _policyBucket(): string;
+  /** @internal */
+  protected _grantedReportPrefixes(): string[] {
+    return this.reportPrefixes;
+  }
 
-  /** The one policy resource, made on the first statement and only when this stack owns the policy. */
-  private ensurePolicy(): void {
-    if (this.policyOwner !== BucketPolicyOwner.THIS_STACK || this.bucketPolicy) return;
-    this.bucketPolicy = new ObsBucketPolicy(this, 'Policy', { bucket: this._policyBucket(), region: literalTemplate(this.region), policyFormat: 'obs', policy: this.policyJson });
+  /** @internal */
+  protected _newPolicy(bucket: string): TerraformResource {
+    return new ObsBucketPolicy(this, 'Policy', { bucket, region: literalTemplate(this.region), policyFormat: 'obs', policy: this.policyJson });
+  }
+
+  /** @internal */
+  protected _policyProblems(): Problem[] {
+    return [...this.encryptedBucketProblems(), ...checkPolicySize('policy', this._renderPolicy())];
   }
 
   /**
    * One statement per report prefix, or, when that would pass OBS's 20 KB policy limit, one statement over all the
    * prefixes (the same resources, fewer bytes); the validation refuses a policy that still does not fit.
+   * @internal
    */
-  private renderPolicy(): string {
+  protected _renderPolicy(): string {
     const resources = this.reportPrefixes.map((prefix) => `${this.bucketName}/${prefix}/*`);
     const others = this.otherStatements().map(renderObsStatement);
     const document = (writes: object[]) => JSON.stringify({ Statement: [...writes, ...others] });
@@ -235,13 +205,13 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
 
   /** Readers get the report objects under every prefix in use and a listing limited to them; then your own statements. */
   private otherStatements(): PolicyStatement[] {
-    const readers = this.additions.readers;
+    const readers = this._additions.readers;
     const prefixes = this._reportPrefixesInUse();
     const reading: PolicyStatement[] = readers.length === 0 ? [] : [
       { principals: readers, actions: ['GetObject'], resources: prefixes.map((prefix) => `${this.bucketName}/${prefix}/*`) },
       { principals: readers, actions: ['ListBucket'], resources: [this.bucketName], conditions: { StringLike: { prefix: prefixes.map((prefix) => `${prefix}/*`) } } },
     ];
-    return [...reading, ...this.additions.statements];
+    return [...reading, ...this._additions.statements];
   }
 
   /**
@@ -264,18 +234,6 @@ abstract class InventoryDestinationBase extends Construct implements IInventoryD
   }
 }
 
-/** An OBS bucket created elsewhere. */
-class ImportedInventoryDestination extends InventoryDestinationBase {
-  constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes) {
-    super(scope, id, attributes, 'importedDestination');
-  }
-
-  /** @internal */
-  protected _policyBucket(): string {
-    return literalTemplate(this.bucketName);
-  }
-}
-
 /**
  * An OBS bucket created for inventory reports (private, without default encryption, since OBS writes no inventory
  * into a bucket that has it), with the bucket policy OBS needs to write them. Import a bucket created elsewhere
@@ -295,51 +253,38 @@ export class InventoryDestination extends InventoryDestinationBase {
    * `policyJson` is what to merge into its policy.
    */
   public static fromBucketName(scope: Construct, id: string, bucketName: string, region: string): IInventoryDestination {
-    return new ImportedInventoryDestination(scope, id, { bucketName, region, policyOwner: BucketPolicyOwner.ELSEWHERE });
+    return new InventoryDestinationBase(scope, id, { bucketName, region, policyOwner: BucketPolicyOwner.ELSEWHERE }, 'importedDestination');
   }
 
   /** An existing bucket, with an explicit choice of who owns its policy. It must not use default encryption. */
   public static fromBucketAttributes(scope: Construct, id: string, attributes: InventoryDestinationAttributes): IInventoryDestination {
-    return new ImportedInventoryDestination(scope, id, attributes);
+    return new InventoryDestinationBase(scope, id, attributes, 'importedDestination');
   }
 
   /** The `huaweicloud_obs_bucket`. */
   public readonly bucket: TerraformResource;
-  private readonly reportExpirationDays?: number;
 
   constructor(scope: Construct, id: string, props: InventoryDestinationProps) {
-    super(scope, id, { ...props, policyOwner: props.policyOwner ?? BucketPolicyOwner.THIS_STACK }, 'destination');
-    throwIfProblems(this.node.path, checkExpirationDays('reportExpirationDays', known(props.reportExpirationDays)));
-    this.reportExpirationDays = props.reportExpirationDays;
-    // No `encryption`: OBS delivers no inventory into a bucket with default encryption.
-    this.bucket = new ObsBucket(this, 'Bucket', literalTemplates({
-      bucket: props.bucketName,
-      region: props.region,
-      acl: 'private',
-      forceDestroy: props.forceDestroy ?? false,
-      tags: props.bucketTags,
-      lifecycleRule: this.expiryRules(),
-    }));
-    // The ledger is an object of this bucket.
-    DestinationConfigs.waitFor(this, this.bucket);
+    super(scope, id, createdDestinationAttributes(props), 'destination');
+    this.bucket = this._useCreatedBucket(reportBucket(this, props));
   }
+}
 
-  /** @internal */
-  protected _reportPrefixesChanged(): void {
-    const rules = this.expiryRules();
-    if (rules) (this.bucket as ObsBucket).putLifecycleRule(rules);
-  }
-
-  /** One rule per report prefix in use, so an inventory with its own `reportPrefix` keeps its reports no longer. */
-  private expiryRules(): ObsBucketLifecycleRule[] | undefined {
-    const days = this.reportExpirationDays;
-    if (days === undefined) return undefined;
-    return literalTemplates(reportExpiryRules(this.reportPrefix, this._reportPrefixesInUse())
-      .map((rule) => ({ name: rule.id, enabled: true, prefix: rule.prefix, expiration: [{ days }] })));
-  }
-
-  /** @internal */
-  protected _policyBucket(): string {
-    return (this.bucket as ObsBucket).bucket;
-  }
+/**
+ * The bucket of a created OBS destination: private, reports expiring when asked, and no `encryption`: OBS delivers no
+ * inventory into a bucket with default encryption.
+ */
+function reportBucket(scope: Construct, props: InventoryDestinationProps): CreatedBucket {
+  const bucket = new ObsBucket(scope, 'Bucket', literalTemplates({
+    bucket: props.bucketName,
+    region: props.region,
+    acl: 'private',
+    forceDestroy: props.forceDestroy ?? false,
+    tags: props.bucketTags,
+  }));
+  return {
+    resource: bucket,
+    expirationDays: props.reportExpirationDays,
+    putExpiryRules: (rules, days) => bucket.putLifecycleRule(literalTemplates(rules.map((rule) => ({ name: rule.id, enabled: true, prefix: rule.prefix, expiration: [{ days }] })))),
+  };
 }
