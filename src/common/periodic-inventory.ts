@@ -42,6 +42,8 @@ export interface PeriodicService {
   destinationExtras(props: PeriodicInventoryProps): { readonly accountId?: string; readonly encryption?: boolean };
   /** The service's own rules on the props, given the region and report prefix in effect. */
   problems(props: PeriodicInventoryProps, region: string, reportPrefix: string): Problem[];
+  /** The service's rules on the config's options, named after the shared ones (inventory id, frequency, enabled). */
+  optionProblems?(props: PeriodicInventoryProps, reportPrefix: string): Problem[];
   /** The source as the destination grants it (COS adds the APPID). */
   reportSource(props: PeriodicInventoryProps, reportPrefix: string): { readonly bucketName: string; readonly reportPrefix?: string };
 }
@@ -88,6 +90,7 @@ export function declarePeriodicInventory(scope: Construct, props: PeriodicInvent
     ...checkOneOf('frequency', known(props.frequency), FREQUENCIES),
     ...checkBoolean('enabled', known(props.enabled)),
     ...checkBoolean('adoptExisting', known(props.adoptExisting)),
+    ...(service.optionProblems?.(props, reportPrefix) ?? []),
     ...claimConfig(TerraformStack.of(scope), {
       service: service.service, bucket: props.bucketName, id: known(spec.id), prefix: claimedPrefix(props.filter?.prefix), owner: scope.node.path,
     }),

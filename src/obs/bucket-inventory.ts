@@ -31,10 +31,12 @@ const OBS_PERIODIC: PeriodicService = {
   service: 'obs',
   propsSchema: propsSchema(entriesOf<BucketInventoryProps>({ ...INVENTORY_OPTIONS, ...periodicSourceProps(HANDLER_OPTIONS_SCHEMA) })),
   destinationExtras: () => ({}),
-  problems: (props: BucketInventoryProps, region: string, reportPrefix: string) => [
+  problems: (props: BucketInventoryProps, region: string) => [
     ...checkObsBucketName('bucketName', known(props.bucketName)),
     ...checkObsRegion('region', known(region)),
     ...checkSameRegion('region', 'OBS', known(region), known(props.destination.region)),
+  ],
+  optionProblems: (props: BucketInventoryProps, reportPrefix: string) => [
     ...checkOneOf('includedObjectVersions', known(props.includedObjectVersions), OBJECT_VERSIONS),
     ...checkOptionalFields('optionalFields', knownEach(props.optionalFields ?? []), OBS_OPTIONAL_FIELDS),
     ...filterProblems('obs', props.filter),
