@@ -34,15 +34,36 @@ function buildDirect(stack, count) {
     };
   }
   const input = { reconcile: { version: 1, service: 'cos', ledger: { bucket: 'reports-1250000000', region: 'ap-guangzhou', key: '.cos-inventory/ledgers/bench.json' }, configs, provider: {}, adopt: [] } };
-  const environment = { INVENTORY_RECONCILE: '${jsonencode(self.input.reconcile)}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' };
+  const environment = { INVENTORY_RECONCILE: '${jsonencode(merge(self.input.reconcile, { configs = {}, provider = {} }))}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' };
   new DataResource(stack, 'Reconciler', {
     input, triggersReplace: input, dependsOn: [bucket, policy], lifecycle: { createBeforeDestroy: true },
     provisioners: [
-      { type: 'local-exec', interpreter: ['node', script], command: 'reconcile', environment },
+      { type: 'local-exec', interpreter: ['node', script], command: 'reconcile', environment: { ...environment, ...configSlices(configs) } },
       { type: 'local-exec', interpreter: ['node', script], command: 'release', environment, when: 'destroy' },
     ],
   });
   stack.addOverride('removed', Array.from({ length: count }, (_, i) => ({ from: `tencentcloud_cos_bucket_inventory.Inventory${i}`, lifecycle: { destroy: false } })));
+}
+
+/** `INVENTORY_RECONCILE_CONFIGS_<n>`: the configs in ranges of their sorted keys, each range under the slice budget. */
+function configSlices(configs) {
+  const { RECONCILE_SLICE_BYTES, reconcileSliceVariable } = require('../lib/contract/environment');
+  const keys = Object.keys(configs).sort();
+  const ranges = [];
+  let start = 0;
+  let bytes = 0;
+  keys.forEach((key, index) => {
+    const size = key.length + JSON.stringify(configs[key]).length;
+    if (index > start && bytes + size > RECONCILE_SLICE_BYTES) {
+      ranges.push([start, index]);
+      start = index;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  if (keys.length > 0) ranges.push([start, keys.length]);
+  return Object.fromEntries(ranges.map(([from, to], n) => [reconcileSliceVariable('configs', n),
+    `\${jsonencode({ for k in slice(keys(self.input.reconcile.configs), ${from}, ${to}) : k => self.input.reconcile.configs[k] })}`]));
 }
 
 /** The destination policy for `count` sources: the narrowest report-write layout that fits the policy budget. */

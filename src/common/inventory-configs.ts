@@ -1,6 +1,6 @@
 import { Construct, IConstruct, Lazy, TerraformResource, TerraformStack, Token } from '../core';
 import { DEFAULTS } from '../contract/defaults';
-import { GENERATION_VARIABLE, KEEP_VARIABLE, RECONCILE_VARIABLE } from '../contract/environment';
+import { GENERATION_VARIABLE, KEEP_VARIABLE, RECONCILE_SLICE_BYTES, RECONCILE_VARIABLE, reconcileSliceVariable, ReconcileMap } from '../contract/environment';
 import { throwIfProblems } from '../contract/rules/problem';
 import { configKey, InventoryService, ManagedInventorySpec, ReconcileSpec } from '../contract/spec';
 import { handlerProvisioner } from './handler-provisioner';
@@ -150,12 +150,34 @@ export class DestinationConfigs extends Construct {
       nodeExecutable: this.run?.nodeExecutable,
       settings: this.run?.environment,
       environment: {
-        [RECONCILE_VARIABLE]: '${jsonencode(self.input.reconcile)}',
+        [RECONCILE_VARIABLE]: '${jsonencode(merge(self.input.reconcile, { configs = {}, provider = {} }))}',
+        // `release` needs the ledger only, and may run on a state whose input has fewer configs than the code.
+        ...(command === 'reconcile' ? { ...slices('configs', this.handled), ...slices('provider', this.provided) } : {}),
         [GENERATION_VARIABLE]: '${self.id}',
         [KEEP_VARIABLE]: literalTemplate(JSON.stringify(this.keep())),
       },
     });
   }
+}
+
+/**
+ * The environment variables that hand a config map over in slices of about `RECONCILE_SLICE_BYTES`, each the configs
+ * of a range of its keys (Terraform's `keys` are sorted), read from `self.input` like the rest of the document.
+ */
+function slices(map: ReconcileMap, configs: Map<string, DeclaredConfig>): Record<string, string> {
+  const sizes = [...configs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([label, config]) => label.length + JSON.stringify(config.spec).length);
+  const bounds: number[] = [];
+  let bytes = 0;
+  sizes.forEach((size, index) => {
+    if (index > 0 && bytes + size > RECONCILE_SLICE_BYTES) {
+      bounds.push(index);
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  const starts = sizes.length === 0 ? [] : [0, ...bounds];
+  return Object.fromEntries(starts.map((start, index) => [reconcileSliceVariable(map, index),
+    `\${jsonencode({ for k in slice(keys(self.input.reconcile.${map}), ${start}, ${bounds[index] ?? sizes.length}) : k => self.input.reconcile.${map}[k] })}`]));
 }
 
 /** What the reconciler renders, decided at synth time once every config is declared. */

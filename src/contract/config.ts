@@ -11,6 +11,7 @@ import { checkOptionalFields, COS_OPTIONAL_FIELDS, OBS_OPTIONAL_FIELDS } from '.
 import { Problem } from './rules/problem';
 import { checkObsRegion, checkRegion } from './rules/region';
 import { CONFIG_SCHEMA, ManagedInventorySpec, ManagedInventoryTarget, RECONCILE_SCHEMA, ReconcileSpec, TARGET_SCHEMA } from './spec';
+import { RECONCILE_VARIABLE, reconcileSliceVariable } from './environment';
 
 /** Bucket names and regions as each service spells them: an OBS region becomes part of the request host. */
 function bucketAndRegionProblems(service: string, bucketField: string, bucket: string, region: string): Problem[] {
@@ -74,4 +75,26 @@ export function reconcileProblems(spec: ReconcileSpec): Problem[] {
 
 export function parseReconcile(json: string | undefined): ReconcileSpec {
   return parseDocument(json, 'reconcile document', RECONCILE_SCHEMA, reconcileProblems);
+}
+
+/**
+ * The reconcile document as the provisioner hands it over: `INVENTORY_RECONCILE` with empty config maps, and the
+ * slices of each map (`INVENTORY_RECONCILE_CONFIGS_0`, ...) merged back in. Text that is not JSON is returned as it
+ * is, for `parseReconcile` to refuse.
+ */
+export function joinReconcileSlices(env: Record<string, string | undefined>): string | undefined {
+  const text = env[RECONCILE_VARIABLE];
+  let document: any;
+  try {
+    document = JSON.parse(text ?? '');
+  } catch {
+    return text;
+  }
+  if (document === null || typeof document !== 'object') return text;
+  for (const map of ['configs', 'provider'] as const) {
+    for (let index = 0; env[reconcileSliceVariable(map, index)] !== undefined; index++) {
+      document[map] = { ...document[map], ...JSON.parse(env[reconcileSliceVariable(map, index)]!) };
+    }
+  }
+  return JSON.stringify(document);
 }

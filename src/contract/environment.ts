@@ -30,8 +30,22 @@ export const OBS_CONNECT_TO_VARIABLE = 'OBS_INVENTORY_CONNECT_TO';
 /** OBS: per-request timeout in seconds. */
 export const OBS_TIMEOUT_VARIABLE = 'OBS_INVENTORY_TIMEOUT_SECONDS';
 
-/** Every config a stack declares for one destination, as JSON (`ReconcileSpec`). */
+/** Every config a stack declares for one destination, as JSON (`ReconcileSpec`), its config maps in slices (below). */
 export const RECONCILE_VARIABLE = 'INVENTORY_RECONCILE';
+
+/** The config maps of the reconcile document travel apart from it, in slices. */
+export type ReconcileMap = 'configs' | 'provider';
+
+/**
+ * Slice `index` (from 0) of a config map of the reconcile document, as a JSON object: Linux refuses an environment
+ * string over 128 KiB (MAX_ARG_STRLEN), which a thousand configs in one variable exceed.
+ */
+export function reconcileSliceVariable(map: ReconcileMap, index: number): string {
+  return `${RECONCILE_VARIABLE}_${map.toUpperCase()}_${index}`;
+}
+
+/** Bytes of configs per slice, as synthesized: room under 128 KiB for references that resolve longer. */
+export const RECONCILE_SLICE_BYTES = 64 * 1024;
 /** The reconciling `terraform_data`'s id: the generation that writes the ledger, and the only one whose destroy deletes. */
 export const GENERATION_VARIABLE = 'INVENTORY_GENERATION';
 /** `<bucket>/<id>` of configs the stack declares elsewhere (another destination, a provider resource), as a JSON array: never deleted. */

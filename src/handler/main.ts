@@ -9,7 +9,7 @@ import { createCosApi, credentialsFromEnv, endpointFromEnv } from './cos-api';
 import { createCosClient } from './cos-client';
 import { createCosInventoryConfigApi } from './cos-config-api';
 import { createObsClient, obsCredentialsFromEnv, obsEndpointFromEnv } from './obs-client';
-import { parseConfig, parseReconcile, parseTarget } from '../contract/config';
+import { joinReconcileSlices, parseConfig, parseReconcile, parseTarget } from '../contract/config';
 import type { InventoryService, LedgerLocation, ReconcileSpec } from '../contract/spec';
 import { ledgerStore as bucketLedgerStore } from './ledger-store';
 import { LedgerStore, reconcile, ReconcileDependencies, release } from './reconcile';
@@ -145,7 +145,7 @@ function managedDependencies(api: InventoryConfigApi): ManagedDependencies {
 
 /** The handler's side of a reconciling `terraform_data`: its document, the generation (its id) and what to keep. */
 function reconcileRun(values: { document?: string; generation?: string }) {
-  const spec = readInput(values.document, RECONCILE_VARIABLE, parseReconcile);
+  const spec = readInput(values.document, RECONCILE_VARIABLE, (json) => parseReconcile(values.document !== undefined ? json : joinReconcileSlices(process.env)));
   const generation = values.generation ?? process.env[GENERATION_VARIABLE];
   if (!generation) throw new UsageError(`no generation: pass --generation ID or set ${GENERATION_VARIABLE}`);
   const keep = readInput(undefined, KEEP_VARIABLE, (json) => (json === undefined || json === '' ? [] : parseKeep(json)));

@@ -17,7 +17,7 @@ describe('DestinationConfigs: a destination with no config', () => {
       provisioner: [{
         'local-exec': {
           command: 'release', when: 'destroy', interpreter: ['node', expect.stringMatching(/index\.js$/)],
-          environment: { INVENTORY_RECONCILE: '${jsonencode(self.input.reconcile)}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' },
+          environment: { INVENTORY_RECONCILE: '${jsonencode(merge(self.input.reconcile, { configs = {}, provider = {} }))}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' },
         },
       }],
     }]);
@@ -65,5 +65,24 @@ describe('DestinationConfigs: several destinations and paths', () => {
       new cos.BucketInventory(scope, 'Photos', { destination, bucketName: 'photos-1250000000', ...PROVIDER_EXACT, adoptExisting: true });
     });
     expect(reconciler(json).input.reconcile).toMatchObject({ configs: {}, adopt: ['photos-1250000000/inventory-daily'] });
+  });
+});
+
+describe('DestinationConfigs: a thousand configs', () => {
+  test('reach the handler in slices of the config map, none near the 128 KiB limit of one environment string', () => {
+    const json = synthJson((scope) => {
+      const destination = new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION);
+      new cos.CentralInventory(scope, 'Central', { destination, sources: Array.from({ length: 1000 }, (_, i) => `source-${i}-1250000000`) });
+    });
+    const environment = reconciler(json).provisioner[0]['local-exec'].environment;
+    const slices = Object.keys(environment).filter((name) => name.startsWith('INVENTORY_RECONCILE_CONFIGS_'));
+    expect(slices.length).toBeGreaterThan(1);
+    // Consecutive ranges of the sorted keys, from 0 to all of them.
+    const ranges = slices.map((name) => /slice\(keys\(self\.input\.reconcile\.configs\), (\d+), (\d+)\)/.exec(environment[name])!.slice(1).map(Number));
+    expect(ranges[0][0]).toBe(0);
+    ranges.slice(1).forEach(([start], i) => expect(start).toBe(ranges[i][1]));
+    expect(ranges[ranges.length - 1][1]).toBe(1000);
+    const configs = Object.entries<any>(reconciler(json).input.reconcile.configs).sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [start, end] of ranges) expect(Buffer.byteLength(JSON.stringify(Object.fromEntries(configs.slice(start, end))))).toBeLessThan(100 * 1024);
   });
 });

@@ -85,8 +85,10 @@ describe('cos.BucketInventory: the handler-managed config', () => {
   test('reconciles on create and releases on destroy, handing the handler its stored document, Terraform-encoded, and its own id', () => {
     const { json } = build({ bucketName: 'logs-1250000000' });
     const [reconcile, release] = reconciler(json).provisioner.map((provisioner: any) => provisioner['local-exec']);
-    const environment = { INVENTORY_RECONCILE: '${jsonencode(self.input.reconcile)}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' };
-    expect(reconcile).toEqual({ command: 'reconcile', interpreter: ['node', SCRIPT], environment });
+    const environment = { INVENTORY_RECONCILE: '${jsonencode(merge(self.input.reconcile, { configs = {}, provider = {} }))}', INVENTORY_GENERATION: '${self.id}', INVENTORY_KEEP: '[]' };
+    // The configs travel in slices of the map, each its own variable (one environment string is at most 128 KiB).
+    const configs = { INVENTORY_RECONCILE_CONFIGS_0: '${jsonencode({ for k in slice(keys(self.input.reconcile.configs), 0, 1) : k => self.input.reconcile.configs[k] })}' };
+    expect(reconcile).toEqual({ command: 'reconcile', interpreter: ['node', SCRIPT], environment: { ...environment, ...configs } });
     expect(release).toEqual({ command: 'release', when: 'destroy', interpreter: ['node', SCRIPT], environment });
   });
 
