@@ -15,7 +15,7 @@ import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
 import { literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { count, choice, entriesOf, flag, propsSchema, reference, text, textMap } from '../common/validation/props';
+import { choice, CREATED_BUCKET_OPTIONS, entriesOf, flag, propsSchema, reference, text } from '../common/validation/props';
 import { renderCosPolicy, renderCosStatement } from './bucket-policy';
 import { currentAccount } from './current-account';
 import { IServiceRole, ServiceRole } from './service-role';
@@ -157,11 +157,8 @@ const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({
 const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
   destination: propsSchema(entriesOf<InventoryDestinationProps>({
     ...ATTRIBUTES_BASE,
-    reportExpirationDays: v.optional(count),
+    ...CREATED_BUCKET_OPTIONS,
     defaultEncryption: v.optional(flag),
-    forceDestroy: v.optional(flag),
-    bucketTags: v.optional(textMap),
-    policyOwner: v.optional(choice),
   })),
   importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
 };

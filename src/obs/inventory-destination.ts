@@ -11,7 +11,7 @@ import { CreatedBucket, createdDestinationAttributes, DestinationBase, Destinati
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { count, choice, entriesOf, flag, propsSchema, text, textMap } from '../common/validation/props';
+import { choice, CREATED_BUCKET_OPTIONS, entriesOf, propsSchema, text } from '../common/validation/props';
 import { renderObsStatement, reportWriteStatement } from './bucket-policy';
 
 /** A source bucket whose reports a destination accepts. */
@@ -111,10 +111,7 @@ const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({ bucketNa
 const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
   destination: propsSchema(entriesOf<InventoryDestinationProps>({
     ...ATTRIBUTES_BASE,
-    reportExpirationDays: v.optional(count),
-    forceDestroy: v.optional(flag),
-    bucketTags: v.optional(textMap),
-    policyOwner: v.optional(choice),
+    ...CREATED_BUCKET_OPTIONS,
   })),
   importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
 };
