@@ -232,6 +232,7 @@ describe.each(FRAMEWORKS)('$packageName, installed from its tarball into a fresh
     }
   });
 
+  if (!realProviders.available) console.warn(`SKIPPED: terraform validate of the installed ${fw.packageName} app: ${realProviders.reason}.`);
   (realProviders.available ? test : test.skip)('every stack passes terraform validate with the real providers', () => {
     const { env: terraformEnv } = installRealProviders();
     const out = newestOutput(app);
