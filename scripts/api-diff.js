@@ -6,6 +6,9 @@
 //  2. by jsii-diff, both ways (jsii-diff reports only what breaks users of the first, so one way misses additions),
 //     with --error-on all: a type, member or signature that exists in one build only fails here too.
 // Usage: node scripts/api-diff.js   (after both jsii compiles). Exits 1 on any difference.
+//   node scripts/api-diff.js --against <an older .jsii>: the API of this build against an older assembly of the same
+//   package (for a refactor: api/released/.jsii, or a .jsii saved before it), every type, member, signature and
+//   docs text; only source locations, the README and the fingerprint may differ.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -46,7 +49,25 @@ function differences(a, b, at = '') {
   return [`${at}: ${show(a)} != ${show(b)}`];
 }
 
+/** An assembly without what moves when code moves: source locations, the README, the fingerprint. */
+function withoutLocations(assembly) {
+  const moving = ['locationInModule', 'fingerprint', 'readme'];
+  return JSON.parse(JSON.stringify(assembly, (key, value) => (moving.includes(key) ? undefined : value)));
+}
+
+/** The --against mode: this build's API against an older assembly of the same package. */
+function against(olderFile) {
+  const found = differences(withoutLocations(read(olderFile)), withoutLocations(read(path.join(root, '.jsii'))));
+  if (found.length > 0) {
+    console.error(`The API differs from ${olderFile}:\n${found.map((d) => `  ${d}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log(`The API equals ${olderFile}: every type, member, signature and docs text (source locations aside).`);
+}
+
 function main() {
+  const olderIndex = process.argv.indexOf('--against');
+  if (olderIndex > 0) return against(path.resolve(process.argv[olderIndex + 1]));
   const cdktf = read(path.join(root, '.jsii'));
   const cdktn = read(path.join(root, 'build', FROM, '.jsii'));
   if (cdktf.name === cdktn.name) throw new Error(`both assemblies are named ${cdktf.name}`);

@@ -15,7 +15,7 @@ export interface CentralProps<I, H> {
 export type CentralSourceOptions<I> = I & { readonly sourceId?: string };
 
 /** What a service's central inventory tells its sources. */
-export interface CentralService<I extends object> {
+export interface CentralService<I extends object, T = unknown> {
   /** `cos` or `obs`, for the construct names in errors. */
   readonly service: string;
   /** The shapes of the service's inventory options and of its handler options (for callers without the types). */
@@ -23,6 +23,11 @@ export interface CentralService<I extends object> {
   readonly handlerOptions: v.GenericSchema;
   /** The shapes of what a source adds to the inventory options (`sourceId`, COS's `appId`). */
   readonly sourceOptions: Readonly<Record<string, v.GenericSchema>>;
+  /**
+   * The service's inventory construct, made once per source with the shared settings, the source's overrides, and
+   * the central inventory's destination and handler options (props the service's own type checks in its constructor).
+   */
+  readonly inventory: new (scope: Construct, id: string, props: never) => T;
 }
 
 /** The shapes of a central inventory's props. */
@@ -37,28 +42,22 @@ function centralPropsSchema<I extends object>(service: CentralService<I>) {
 
 /**
  * The per-source inventories of a central inventory, whichever service: the props checked, each source once, its
- * options over the shared ones, ids stable. `T` is the service's inventory, `I` its inventory options.
+ * options over the shared ones, ids stable. `T` is the service's inventory, `I` its inventory options. A member,
+ * not a base class: jsii drops the base of a class whose erased base is generic.
  */
 export class CentralSources<T extends { readonly bucketName: string }, I extends object> {
   private readonly inventories: T[] = [];
   private readonly sourceSchema: v.GenericSchema;
 
-  /**
-   * Checks the props and adds their `sources`. `make` builds the inventory of one source under `constructId`, from
-   * the shared settings with the source's overrides on top.
-   */
-  constructor(
-    private readonly scope: Construct,
-    private readonly service: CentralService<I>,
-    private readonly props: CentralProps<I, unknown>,
-    private readonly make: (constructId: string, bucketName: string, options: I) => T,
-  ) {
-    assertSameCore(scope);
-    checkPropsShape(scope.node.path, `${service.service}.CentralInventory`, 'central', centralPropsSchema(service), props);
+  /** Checks the props of `central` and adds their `sources`. */
+  constructor(private readonly central: Construct, private readonly service: CentralService<I, T>, private readonly props: CentralProps<I, unknown>) {
+    assertSameCore(central);
+    checkPropsShape(central.node.path, `${service.service}.CentralInventory`, 'central', centralPropsSchema(service), props);
     this.sourceSchema = propsSchema({ ...service.inventoryOptions, ...service.sourceOptions, sourceId: v.optional(text) });
     for (const bucketName of props.sources ?? []) this.add(bucketName, {} as CentralSourceOptions<I>);
   }
 
+  /** The inventories, in the order added. */
   public get all(): T[] {
     return [...this.inventories];
   }
@@ -69,18 +68,21 @@ export class CentralSources<T extends { readonly bucketName: string }, I extends
    * and a position would shift when an earlier source goes: it needs its `sourceId`.
    */
   public add(bucketName: string, options: CentralSourceOptions<I>): T {
-    checkPropsShape(this.scope.node.path, `${this.service.service}.CentralInventory.addSource`, 'inventory', this.sourceSchema, options);
+    const path = this.central.node.path;
+    checkPropsShape(path, `${this.service.service}.CentralInventory.addSource`, 'inventory', this.sourceSchema, options);
     const { sourceId, ...overrides } = options;
     if (this.inventories.some((inventory) => inventory.bucketName === bucketName)) {
-      throwIfProblems(this.scope.node.path, [{ field: 'bucketName', value: bucketName, rule: 'is already a source of this inventory; add each source once' }]);
+      throwIfProblems(path, [{ field: 'bucketName', value: bucketName, rule: 'is already a source of this inventory; add each source once' }]);
     }
     if (sourceId === undefined && Token.isUnresolved(bucketName)) {
-      throwIfProblems(this.scope.node.path, [{
+      throwIfProblems(path, [{
         field: 'sourceId', value: sourceId,
         rule: 'is required for a source whose bucketName is a reference: addSource(bucketName, { sourceId }) names its resources, so they keep their addresses when other sources go',
       }]);
     }
-    const inventory = this.make(sourceId ?? bucketName, bucketName, withOverrides(this.props.inventory, overrides as I));
+    const settings = withOverrides(this.props.inventory, overrides as I);
+    const props = { ...settings, destination: this.props.destination, bucketName, handler: this.props.handler };
+    const inventory = new this.service.inventory(this.central, sourceId ?? bucketName, props as never);
     this.inventories.push(inventory);
     return inventory;
   }

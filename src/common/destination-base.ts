@@ -9,7 +9,50 @@ import { BucketPolicyOwner, PolicyStatement } from './policy-statement';
 import { ReportExpiryRule, reportExpiryRules } from './report-expiry';
 import { literalTemplate } from './terraform-literal';
 import { known } from './validation/known';
-import { checkPropsShape } from './validation/props';
+import { checkPropsShape, choice, count, entriesOf, flag, PropsEntries, propsSchema } from './validation/props';
+
+/**
+ * What every destination is, whichever service. Not exported from the package: jsii copies its members into each
+ * service's `IInventoryDestination`, which adds what its service documents its own way.
+ * @internal
+ */
+export interface ReportDestination {
+  /** Region of the bucket. */
+  readonly region: string;
+  /** Default report prefix. */
+  readonly reportPrefix: string;
+  /** Who owns the bucket's policy. */
+  readonly policyOwner: BucketPolicyOwner;
+}
+
+/**
+ * What a bucket created with a destination takes on both services (copied by jsii into each service's props).
+ * @internal
+ */
+export interface CreatedBucketOptions {
+  /**
+   * Delete report objects this many days after they are written (a lifecycle rule on the report prefix).
+   * @default - reports are kept
+   */
+  readonly reportExpirationDays?: number;
+  /**
+   * Allow `terraform destroy` to delete the bucket with its reports in it.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+  /**
+   * Who owns the bucket's one policy.
+   * @default BucketPolicyOwner.THIS_STACK
+   */
+  readonly policyOwner?: BucketPolicyOwner;
+}
+
+/** The shape of `CreatedBucketOptions` (for callers without the types). */
+const CREATED_BUCKET_OPTIONS = entriesOf<CreatedBucketOptions>({
+  reportExpirationDays: v.optional(count),
+  forceDestroy: v.optional(flag),
+  policyOwner: v.optional(choice),
+});
 
 /** What the shared skeleton reads of a destination's attributes, whichever service. */
 export interface DestinationAttributes {
@@ -25,10 +68,35 @@ export type DestinationOrigin = 'destination' | 'importedDestination';
 /** What a service's destination tells the shared skeleton about itself. */
 export interface DestinationService {
   readonly service: keyof typeof DEFAULT_REPORT_PREFIX;
-  /** The shapes of the props, created or imported (for callers without the types). */
+  /** The shapes of the props, created or imported (for callers without the types): `destinationPropsSchemas`. */
   readonly propsSchemas: Record<DestinationOrigin, v.GenericSchema>;
   /** The service's rules on the attributes, given the report prefix in effect (a method: it takes the service's attributes). */
   problems(attributes: DestinationAttributes, reportPrefix: string): Problem[];
+  /** How the service spells what `grantRead` allows. */
+  readonly readerGrant: ReaderGrant;
+}
+
+/** How a service spells what `grantRead` allows: reading the report objects, and a listing limited to them. */
+export interface ReaderGrant {
+  readonly objectActions: readonly string[];
+  readonly listActions: readonly string[];
+  /** The condition limiting a listing to keys that match `keyPatterns` (`<prefix>/*`). */
+  listCondition(keyPatterns: string[]): NonNullable<PolicyStatement['conditions']>;
+}
+
+/**
+ * The shapes of a destination's props (for callers without the types): what every destination is described by,
+ * and what a created one takes besides the options both services share. The type parameters, the service's props
+ * (`P`) and attributes (`A`), make the compiler hold both lists to every prop.
+ */
+export function destinationPropsSchemas<P, A>(
+  attributes: PropsEntries<Omit<A, 'policyOwner'>>,
+  createdOnly: PropsEntries<Omit<P, keyof A | keyof CreatedBucketOptions>>,
+): Record<DestinationOrigin, v.GenericSchema> {
+  return {
+    destination: propsSchema({ ...attributes, ...CREATED_BUCKET_OPTIONS, ...createdOnly }),
+    importedDestination: propsSchema({ ...attributes, policyOwner: choice }),
+  };
 }
 
 /** A bucket created with the destination, whose report objects may expire. */
@@ -66,10 +134,11 @@ export abstract class DestinationBase extends Construct {
   /** @internal */
   protected readonly _additions: PolicyAdditions;
   private readonly givenBucketName: string;
+  private readonly grantedReportPrefixes = new Set<string>();
   private bucketPolicy?: TerraformResource;
   private createdBucket?: CreatedBucket;
 
-  protected constructor(scope: Construct, id: string, attributes: DestinationAttributes, origin: DestinationOrigin, service: DestinationService) {
+  protected constructor(scope: Construct, id: string, attributes: DestinationAttributes, origin: DestinationOrigin, private readonly service: DestinationService) {
     super(scope, id);
     assertSameCore(this);
     checkPropsShape(this.node.path, `${service.service}.InventoryDestination`, origin, service.propsSchemas[origin], attributes);
@@ -113,10 +182,26 @@ export abstract class DestinationBase extends Construct {
   }
 
   /**
-   * Report prefixes the service's grants name, besides the destination's own.
+   * What the policy holds besides the report writes: for readers, the report objects under every prefix in use and
+   * a listing limited to those prefixes; then your own statements.
    * @internal
    */
-  protected abstract _grantedReportPrefixes(): string[];
+  protected _statementsBesideReportWrites(): PolicyStatement[] {
+    const readers = this._additions.readers;
+    const keyPatterns = this._reportPrefixesInUse().map((prefix) => `${prefix}/*`);
+    const grant = this.service.readerGrant;
+    const reading: PolicyStatement[] = readers.length === 0 ? [] : [
+      { principals: readers, actions: [...grant.objectActions], resources: keyPatterns.map((pattern) => this._resourceName(pattern)) },
+      { principals: readers, actions: [...grant.listActions], resources: [this._resourceName()], conditions: grant.listCondition(keyPatterns) },
+    ];
+    return [...reading, ...this._additions.statements];
+  }
+
+  /**
+   * The bucket's name in a policy `Resource`, or, given a key pattern, the name of the objects matching it.
+   * @internal
+   */
+  protected abstract _resourceName(keyPattern?: string): string;
 
   /**
    * The service's bucket policy resource over `bucket`, holding `policyJson`.
@@ -137,21 +222,30 @@ export abstract class DestinationBase extends Construct {
   protected abstract _policyProblems(): Problem[];
 
   /**
-   * Called once a source was granted its report writes: the policy needs its resource, and an inventory may have
-   * brought a report prefix of its own, which needs its expiry rule.
+   * Called once a source was granted its report writes under `reportPrefix`: the policy needs its resource, and an
+   * inventory may have brought a report prefix of its own, which needs its expiry rule.
    * @internal
    */
-  protected _reportSourceGranted(): void {
+  protected _reportSourceGranted(reportPrefix: string): void {
+    this.grantedReportPrefixes.add(reportPrefix);
     this.ensurePolicy();
     this.putExpiryRules();
   }
 
   /**
-   * Every report prefix in use: the destination's own, then each inventory's.
+   * The report prefixes sources were granted, in the order granted.
+   * @internal
+   */
+  protected _grantedReportPrefixes(): string[] {
+    return [...this.grantedReportPrefixes];
+  }
+
+  /**
+   * Every report prefix in use: the destination's own, then the inventories' in the order granted.
    * @internal
    */
   protected _reportPrefixesInUse(): string[] {
-    return [...new Set([this.reportPrefix, ...this._grantedReportPrefixes()])];
+    return [...new Set([this.reportPrefix, ...this.grantedReportPrefixes])];
   }
 
   /**

@@ -44,11 +44,12 @@ export interface CentralInventoryProps {
 }
 
 /** What the shared central skeleton needs of COS. */
-const COS_CENTRAL: CentralService<InventoryOptions> = {
+const COS_CENTRAL: CentralService<InventoryOptions, BucketInventory> = {
   service: 'cos',
   inventoryOptions: INVENTORY_OPTIONS,
   handlerOptions: HANDLER_OPTIONS_SCHEMA,
   sourceOptions: { appId: v.optional(text) },
+  inventory: BucketInventory,
 };
 
 /**
@@ -76,8 +77,7 @@ export class CentralInventory extends Construct {
   constructor(scope: Construct, id: string, props: CentralInventoryProps) {
     super(scope, id);
     this.destination = props.destination;
-    this.sources = new CentralSources(this, COS_CENTRAL, props, (constructId, bucketName, options) =>
-      new BucketInventory(this, constructId, { ...options, destination: this.destination, bucketName, handler: props.handler }));
+    this.sources = new CentralSources(this, COS_CENTRAL, props);
   }
 
   /** One inventory per source bucket, in the order added. */

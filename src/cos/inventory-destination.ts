@@ -10,12 +10,14 @@ import { checkReportPrefix } from '../contract/rules/object-prefix';
 import { Problem } from '../contract/rules/problem';
 import { checkRegion } from '../contract/rules/region';
 import { checkStatementSize, MAX_STATEMENT_BYTES } from '../contract/rules/statement-size';
-import { CreatedBucket, createdDestinationAttributes, DestinationBase, DestinationOrigin, DestinationService } from '../common/destination-base';
+import {
+  CreatedBucket, CreatedBucketOptions, createdDestinationAttributes, DestinationBase, DestinationOrigin, destinationPropsSchemas, DestinationService, ReportDestination,
+} from '../common/destination-base';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { packResourceGroups, REPORT_GRANT_SCOPES, reportGrantPaths, ReportGrantScope, ReportSourceGrant } from '../common/report-write-grants';
 import { literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { choice, CREATED_BUCKET_OPTIONS, entriesOf, flag, propsSchema, reference, text } from '../common/validation/props';
+import { flag, reference, text, textMap } from '../common/validation/props';
 import { renderCosPolicy, renderCosStatement } from './bucket-policy';
 import { currentAccount } from './current-account';
 import { IServiceRole, ServiceRole } from './service-role';
@@ -38,21 +40,15 @@ export interface ReportSource {
 }
 
 /** A COS bucket inventory reports go to, created in this stack or imported. */
-export interface IInventoryDestination extends IConstruct {
+export interface IInventoryDestination extends IConstruct, ReportDestination {
   /** Full bucket name, with `-APPID`. */
   readonly bucketName: string;
-  /** Region of the bucket. */
-  readonly region: string;
   /** APPID of the bucket's account. */
   readonly appId: string;
   /** Owner UIN of the bucket's account, the `AccountId` of inventory destinations. */
   readonly ownerUin: string;
-  /** Default report prefix. */
-  readonly reportPrefix: string;
   /** The role COS writes reports as. */
   readonly serviceRole: IServiceRole;
-  /** Who owns the bucket's policy. */
-  readonly policyOwner: BucketPolicyOwner;
   /** The `tencentcloud_cos_bucket_policy`, once this stack owns the policy and it has a statement. */
   readonly policy?: TerraformResource;
   /**
@@ -116,57 +112,26 @@ export interface InventoryDestinationAttributes extends InventoryDestinationAttr
 }
 
 /** Props of {@link InventoryDestination}: a bucket created in this stack. */
-export interface InventoryDestinationProps extends InventoryDestinationAttributesBase {
-  /**
-   * Delete report objects this many days after they are written (a lifecycle rule on the report prefix).
-   * @default - reports are kept
-   */
-  readonly reportExpirationDays?: number;
+export interface InventoryDestinationProps extends InventoryDestinationAttributesBase, CreatedBucketOptions {
   /**
    * Encrypt objects at rest with COS-managed keys (SSE-COS, `AES256`).
    * @default true
    */
   readonly defaultEncryption?: boolean;
   /**
-   * Allow `terraform destroy` to delete the bucket with its reports in it.
-   * @default false
-   */
-  readonly forceDestroy?: boolean;
-  /**
    * Tags of the bucket itself (not a filter: inventories filter objects with `filter.objectTags`).
    * @default - none
    */
   readonly bucketTags?: { [key: string]: string };
-  /**
-   * Who owns the bucket's one policy.
-   * @default BucketPolicyOwner.THIS_STACK
-   */
-  readonly policyOwner?: BucketPolicyOwner;
 }
-
-const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({
-  bucketName: text,
-  region: text,
-  appId: v.optional(text),
-  ownerUin: v.optional(text),
-  reportPrefix: v.optional(text),
-  serviceRole: v.optional(reference),
-});
-
-/** The shapes of the props (for callers without the types). */
-const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
-  destination: propsSchema(entriesOf<InventoryDestinationProps>({
-    ...ATTRIBUTES_BASE,
-    ...CREATED_BUCKET_OPTIONS,
-    defaultEncryption: v.optional(flag),
-  })),
-  importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
-};
 
 /** What the shared destination skeleton needs of COS. */
 const COS_DESTINATION: DestinationService = {
   service: 'cos',
-  propsSchemas: PROPS_SCHEMAS,
+  propsSchemas: destinationPropsSchemas<InventoryDestinationProps, InventoryDestinationAttributes>(
+    { bucketName: text, region: text, appId: v.optional(text), ownerUin: v.optional(text), reportPrefix: v.optional(text), serviceRole: v.optional(reference) },
+    { defaultEncryption: v.optional(flag), bucketTags: v.optional(textMap) },
+  ),
   problems: (attributes: InventoryDestinationAttributes, reportPrefix: string) => [
     ...checkBucketName('bucketName', known(attributes.bucketName)),
     ...checkAppId('appId', known(attributes.appId), known(attributes.bucketName)),
@@ -174,6 +139,11 @@ const COS_DESTINATION: DestinationService = {
     ...checkReportPrefix('reportPrefix', known(reportPrefix)),
     ...checkOwnerUin('ownerUin', known(attributes.ownerUin)),
   ],
+  readerGrant: {
+    objectActions: ['name/cos:GetObject', 'name/cos:HeadObject'],
+    listActions: ['name/cos:GetBucket'],
+    listCondition: (keyPatterns) => ({ string_like: { 'cos:prefix': keyPatterns } }),
+  },
 };
 
 /** How the report-write statements of a policy are laid out. */
@@ -236,7 +206,7 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
       this.grantedPaths.add(reportPath);
       this.grants.push(grant);
     }
-    this._reportSourceGranted();
+    this._reportSourceGranted(grant.reportPrefix);
     return reportPath;
   }
 
@@ -253,11 +223,6 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
   }
 
   /** @internal */
-  protected _grantedReportPrefixes(): string[] {
-    return this.grants.map((grant) => grant.reportPrefix);
-  }
-
-  /** @internal */
   protected _newPolicy(bucket: string): TerraformResource {
     return new CosBucketPolicy(this, 'Policy', { bucket, policy: this.policyJson });
   }
@@ -269,7 +234,7 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
   private reportLayout(): ReportLayout {
     let layout: ReportLayout | undefined;
     for (const scope of REPORT_GRANT_SCOPES) {
-      const resources = reportGrantPaths(this.grants, scope).map((path) => this.objectResource(`${path}/*`));
+      const resources = reportGrantPaths(this.grants, scope).map((path) => this._resourceName(`${path}/*`));
       for (const packed of scope === ReportGrantScope.SOURCE ? [false, true] : [true]) {
         layout = { scope, packed, resources, statements: this.reportStatements(resources, packed) };
         if (checkPolicySize('policy', this._renderPolicy(layout)).length === 0) return layout;
@@ -278,8 +243,9 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
     return layout!;
   }
 
-  private objectResource(objectPath: string): string {
-    return cosObjectResource(this.region, this.appId, this.bucketName, objectPath);
+  /** @internal */
+  protected _resourceName(keyPattern = '*'): string {
+    return cosObjectResource(this.region, this.appId, this.bucketName, keyPattern);
   }
 
   /**
@@ -293,25 +259,9 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
     return packResourceGroups(resources, (group) => renderCosStatement(statementFor(group)), MAX_STATEMENT_BYTES).map(statementFor);
   }
 
-  /** Readers get the report objects under every prefix in use, and a listing limited to those prefixes. */
-  private readerStatements(): PolicyStatement[] {
-    const readers = this._additions.readers;
-    if (readers.length === 0) return [];
-    const prefixes = this._reportPrefixesInUse();
-    return [
-      { principals: readers, actions: ['name/cos:GetObject', 'name/cos:HeadObject'], resources: prefixes.map((prefix) => this.objectResource(`${prefix}/*`)) },
-      {
-        principals: readers,
-        actions: ['name/cos:GetBucket'],
-        resources: [this.objectResource('*')],
-        conditions: { string_like: { 'cos:prefix': prefixes.map((prefix) => `${prefix}/*`) } },
-      },
-    ];
-  }
-
   /** @internal */
   protected _renderPolicy(layout: ReportLayout = this.reportLayout()): string {
-    return renderCosPolicy([...layout.statements, ...this.readerStatements(), ...this._additions.statements]);
+    return renderCosPolicy([...layout.statements, ...this._statementsBesideReportWrites()]);
   }
 
   /** @internal */

@@ -36,11 +36,12 @@ export interface CentralInventoryProps {
 }
 
 /** What the shared central skeleton needs of OBS. */
-const OBS_CENTRAL: CentralService<InventoryOptions> = {
+const OBS_CENTRAL: CentralService<InventoryOptions, BucketInventory> = {
   service: 'obs',
   inventoryOptions: INVENTORY_OPTIONS,
   handlerOptions: HANDLER_OPTIONS_SCHEMA,
   sourceOptions: {},
+  inventory: BucketInventory,
 };
 
 /**
@@ -68,8 +69,7 @@ export class CentralInventory extends Construct {
   constructor(scope: Construct, id: string, props: CentralInventoryProps) {
     super(scope, id);
     this.destination = props.destination;
-    this.sources = new CentralSources(this, OBS_CENTRAL, props, (constructId, bucketName, options) =>
-      new BucketInventory(this, constructId, { ...options, destination: this.destination, bucketName, handler: props.handler }));
+    this.sources = new CentralSources(this, OBS_CENTRAL, props);
   }
 
   /** One inventory per source bucket, in the order added. */

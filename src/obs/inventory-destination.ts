@@ -7,11 +7,13 @@ import { checkReportPrefix } from '../contract/rules/object-prefix';
 import { checkObsBucketName } from '../contract/rules/obs-bucket-name';
 import { Problem } from '../contract/rules/problem';
 import { checkObsRegion } from '../contract/rules/region';
-import { CreatedBucket, createdDestinationAttributes, DestinationBase, DestinationOrigin, DestinationService } from '../common/destination-base';
+import {
+  CreatedBucket, CreatedBucketOptions, createdDestinationAttributes, DestinationBase, DestinationOrigin, destinationPropsSchemas, DestinationService, ReportDestination,
+} from '../common/destination-base';
 import { BucketPolicyOwner, PolicyStatement } from '../common/policy-statement';
 import { literalTemplate, literalTemplates } from '../common/terraform-literal';
 import { known } from '../common/validation/known';
-import { choice, CREATED_BUCKET_OPTIONS, entriesOf, propsSchema, text } from '../common/validation/props';
+import { text, textMap } from '../common/validation/props';
 import { renderObsStatement, reportWriteStatement } from './bucket-policy';
 
 /** A source bucket whose reports a destination accepts. */
@@ -26,15 +28,9 @@ export interface ReportSource {
 }
 
 /** An OBS bucket inventory reports go to, created in this stack or imported. */
-export interface IInventoryDestination extends IConstruct {
+export interface IInventoryDestination extends IConstruct, ReportDestination {
   /** Name of the bucket. */
   readonly bucketName: string;
-  /** Region of the bucket. */
-  readonly region: string;
-  /** Default report prefix. */
-  readonly reportPrefix: string;
-  /** Who owns the bucket's policy. */
-  readonly policyOwner: BucketPolicyOwner;
   /** The `huaweicloud_obs_bucket_policy`, once this stack owns the policy and it has a statement. */
   readonly policy?: TerraformResource;
   /**
@@ -82,49 +78,31 @@ export interface InventoryDestinationAttributes extends InventoryDestinationAttr
 }
 
 /** Props of {@link InventoryDestination}: a bucket created in this stack. */
-export interface InventoryDestinationProps extends InventoryDestinationAttributesBase {
-  /**
-   * Delete report objects this many days after they are written (a lifecycle rule on the report prefix).
-   * @default - reports are kept
-   */
-  readonly reportExpirationDays?: number;
-  /**
-   * Allow `terraform destroy` to delete the bucket with its reports in it.
-   * @default false
-   */
-  readonly forceDestroy?: boolean;
+export interface InventoryDestinationProps extends InventoryDestinationAttributesBase, CreatedBucketOptions {
   /**
    * Tags of the bucket itself (not a filter).
    * @default - none
    */
   readonly bucketTags?: { [key: string]: string };
-  /**
-   * Who owns the bucket's one policy.
-   * @default BucketPolicyOwner.THIS_STACK
-   */
-  readonly policyOwner?: BucketPolicyOwner;
 }
-
-const ATTRIBUTES_BASE = entriesOf<InventoryDestinationAttributesBase>({ bucketName: text, region: text, reportPrefix: v.optional(text) });
-
-/** The shapes of the props (for callers without the types). */
-const PROPS_SCHEMAS: Record<DestinationOrigin, v.GenericSchema> = {
-  destination: propsSchema(entriesOf<InventoryDestinationProps>({
-    ...ATTRIBUTES_BASE,
-    ...CREATED_BUCKET_OPTIONS,
-  })),
-  importedDestination: propsSchema(entriesOf<InventoryDestinationAttributes>({ ...ATTRIBUTES_BASE, policyOwner: choice })),
-};
 
 /** What the shared destination skeleton needs of OBS. */
 const OBS_DESTINATION: DestinationService = {
   service: 'obs',
-  propsSchemas: PROPS_SCHEMAS,
+  propsSchemas: destinationPropsSchemas<InventoryDestinationProps, InventoryDestinationAttributes>(
+    { bucketName: text, region: text, reportPrefix: v.optional(text) },
+    { bucketTags: v.optional(textMap) },
+  ),
   problems: (attributes, reportPrefix) => [
     ...checkObsBucketName('bucketName', known(attributes.bucketName)),
     ...checkObsRegion('region', known(attributes.region)),
     ...checkReportPrefix('reportPrefix', known(reportPrefix)),
   ],
+  readerGrant: {
+    objectActions: ['GetObject'],
+    listActions: ['ListBucket'],
+    listCondition: (keyPatterns) => ({ StringLike: { prefix: keyPatterns } }),
+  },
 };
 
 /**
@@ -145,7 +123,6 @@ const OBS_DESTINATION: DestinationService = {
 class InventoryDestinationBase extends DestinationBase implements IInventoryDestination {
   public readonly bucketName: string;
   public readonly policyJson: string;
-  private readonly reportPrefixes: string[] = [];
 
   constructor(scope: Construct, id: string, attributes: InventoryDestinationAttributes, origin: DestinationOrigin) {
     super(scope, id, attributes, origin, OBS_DESTINATION);
@@ -155,8 +132,7 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
 
   public allowInventoryReportsFrom(source: ReportSource): string {
     const reportPrefix = source.reportPrefix ?? this.reportPrefix;
-    if (!this.reportPrefixes.includes(reportPrefix)) this.reportPrefixes.push(reportPrefix);
-    this._reportSourceGranted();
+    this._reportSourceGranted(reportPrefix);
     return `${reportPrefix}/${source.bucketName}`;
   }
 
@@ -170,11 +146,6 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
 
   public grantRead(principal: string): void {
     this._addReader(principal);
-  }
-
-  /** @internal */
-  protected _grantedReportPrefixes(): string[] {
-    return this.reportPrefixes;
   }
 
   /** @internal */
@@ -193,22 +164,16 @@ class InventoryDestinationBase extends DestinationBase implements IInventoryDest
    * @internal
    */
   protected _renderPolicy(): string {
-    const resources = this.reportPrefixes.map((prefix) => `${this.bucketName}/${prefix}/*`);
-    const others = this.otherStatements().map(renderObsStatement);
+    const resources = this._grantedReportPrefixes().map((prefix) => this._resourceName(`${prefix}/*`));
+    const others = this._statementsBesideReportWrites().map(renderObsStatement);
     const document = (writes: object[]) => JSON.stringify({ Statement: [...writes, ...others] });
     const perPrefix = document(resources.map((resource, index) => reportWriteStatement(`obs-inventory-${index}`, [resource])));
     return checkPolicySize('policy', perPrefix).length === 0 ? perPrefix : document([reportWriteStatement('obs-inventory', resources)]);
   }
 
-  /** Readers get the report objects under every prefix in use and a listing limited to them; then your own statements. */
-  private otherStatements(): PolicyStatement[] {
-    const readers = this._additions.readers;
-    const prefixes = this._reportPrefixesInUse();
-    const reading: PolicyStatement[] = readers.length === 0 ? [] : [
-      { principals: readers, actions: ['GetObject'], resources: prefixes.map((prefix) => `${this.bucketName}/${prefix}/*`) },
-      { principals: readers, actions: ['ListBucket'], resources: [this.bucketName], conditions: { StringLike: { prefix: prefixes.map((prefix) => `${prefix}/*`) } } },
-    ];
-    return [...reading, ...this._additions.statements];
+  /** @internal */
+  protected _resourceName(keyPattern?: string): string {
+    return keyPattern === undefined ? this.bucketName : `${this.bucketName}/${keyPattern}`;
   }
 
   /**

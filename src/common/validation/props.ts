@@ -54,14 +54,6 @@ export const PERIODIC_OPTIONS = entriesOf<PeriodicInventoryOptions>({
   adoptExisting: v.optional(flag),
 });
 
-/** What a destination bucket created by the stack takes besides its attributes, on both services. */
-export const CREATED_BUCKET_OPTIONS = {
-  reportExpirationDays: v.optional(count),
-  forceDestroy: v.optional(flag),
-  bucketTags: v.optional(textMap),
-  policyOwner: v.optional(choice),
-} as const;
-
 /** The props of a construct. */
 export function propsSchema(entries: Readonly<Record<string, v.GenericSchema>>) {
   return strictProps(entries, 'must be an object of props');
