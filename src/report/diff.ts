@@ -1,16 +1,18 @@
 // Compares two reports of the same source: objects added, removed, and changed (size, ETag, storage class), with
-// totals. Reports larger than memory are hash-partitioned by key into spill files (one per partition and report,
-// in a temporary directory); each partition of the old report is then loaded into a map and the new one's streamed
-// past it, so memory holds one partition at a time. Delete markers are not objects and are left out; reports of all
-// versions are compared version by version (key and version id).
+// totals. Rows are read as bytes (CsvByteParser): only what is compared or kept becomes a string. Reports larger than
+// memory are hash-partitioned by key into spill files (one per partition and report, in a temporary directory), CSV
+// rows of the fields compared, as the report wrote them, read back by the same parser; each partition of the old
+// report is then loaded into a map and the new one's streamed past it, so memory holds one partition at a time.
+// Delete markers are not objects and are left out; reports of all versions are compared version by version (key and
+// version id).
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createInterface } from 'node:readline';
+import { CsvByteParser } from './csv';
 import { ReportError } from './manifest';
 import type { InventoryReport } from './open';
-import { cleanEtag, ColumnIndex, decodeKey } from './record';
-import { ByteCount, byteCount, Tally, Total, wholeBytes } from './tally';
+import { cleanEtag, decodeKey } from './record';
+import { ByteCount, byteCount, Tally, Total, wholeBytesOf } from './tally';
 
 export interface ObjectState {
   readonly size?: number;
@@ -52,33 +54,131 @@ export interface DiffOptions {
 
 const BYTES_PER_PARTITION = 32 * 1024 * 1024;
 const MAX_PARTITIONS = 512;
-const FLUSH_AT = 1 << 20;
+/** Bytes a partition's spill gathers before it is written. */
+const SPILL_BUFFER = 128 * 1024;
+const READ_CHUNK = 1 << 20;
 
-type Row = [id: string, size: number | null, etag: string, storageClass: string];
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Where the fields compared are in a row (-1: not there): key, version id, size, ETag, storage class. */
+type ObjectColumns = readonly [key: number, versionId: number, size: number, etag: number, storageClass: number];
+const KEY = 0;
+const VERSION_ID = 1;
+const SIZE = 2;
+const ETAG = 3;
+const STORAGE_CLASS = 4;
+
+/** A spill row holds the fields compared, in that order. */
+const SPILL_COLUMNS: ObjectColumns = [0, 1, 2, 3, 4];
+
+/** An object's row (bytes and field offsets, as CsvByteParser gives them), where its fields are, and its size (null: none). */
+type ObjectRow = (b: Buffer, start: Int32Array, end: Int32Array, n: number, columns: ObjectColumns, size: number | null) => void;
+
+/** What is compared of an object: size (null: none), ETag, storage class ('' for none). */
+type State = [size: number | null, etag: string, storageClass: string];
+
+/** Whether field `i` of a row is there and not empty. */
+function has(start: Int32Array, end: Int32Array, n: number, i: number): boolean {
+  return i >= 0 && i < n && end[i] > start[i];
+}
+
+/** Field `i` of a row as text; '' when the row has no such field. */
+function text(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): string {
+  return has(start, end, n, i) ? b.toString('utf8', start[i], end[i]) : '';
+}
+
+/** Whether `b[from .. to)` decodes to `text`: compared byte by character while ASCII, else decoded. */
+function sameText(b: Buffer, from: number, to: number, text: string): boolean {
+  for (let i = from; i < to; i++) {
+    if (b[i] >= 0x80) return b.toString('utf8', from, to) === text;
+    if (b[i] !== text.charCodeAt(i - from)) return false;
+  }
+  return to - from === text.length;
+}
+
+/** Whether field `i` of a row is `text` ('' when the row has no such field); an ETag without its quotes (cleanEtag). */
+function isText(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number, text: string, etag: boolean): boolean {
+  if (!has(start, end, n, i)) return text === '';
+  let from = start[i];
+  let to = end[i];
+  if (etag && to - from >= 2 && b[from] === QUOTE && b[to - 1] === QUOTE) {
+    from++;
+    to--;
+  }
+  return sameText(b, from, to, text);
+}
+
+function sizeOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): number | null {
+  return has(start, end, n, i) ? wholeBytesOf(b, start[i], end[i]) : null;
+}
+
+/** An object's identity: its raw key, and its version id after a newline when it has one. */
+function idOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns): string {
+  const key = text(b, start, end, n, c[KEY]);
+  return has(start, end, n, c[VERSION_ID]) ? `${key}\n${text(b, start, end, n, c[VERSION_ID])}` : key;
+}
+
+/** Texts of few values (storage classes): each decoded once, and one string kept for every object of that value. */
+class FewTexts {
+  private readonly known: string[] = [];
+
+  of(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): string {
+    if (!has(start, end, n, i)) return '';
+    for (const known of this.known) if (sameText(b, start[i], end[i], known)) return known;
+    const value = text(b, start, end, n, i);
+    if (this.known.length < 16) this.known.push(value);
+    return value;
+  }
+}
+
+function stateOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns, size: number | null, classes: FewTexts): State {
+  return [size, cleanEtag(text(b, start, end, n, c[ETAG])), classes.of(b, start, end, n, c[STORAGE_CLASS])];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
-/** Calls `each` with (identity, size, etag, class) for every object (not delete markers) of the report. */
-async function eachObject(report: InventoryReport, verify: boolean, each: (row: Row) => void): Promise<Total> {
-  const ix: ColumnIndex = report.columnIndex;
+/** fnv1a of field `i` of a row, from `h` on; -1 when a byte is not ASCII. */
+function fnv1aAscii(h: number, b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): number {
+  if (!has(start, end, n, i)) return h;
+  for (let k = start[i]; k < end[i]; k++) {
+    if (b[k] >= 0x80) return -1;
+    h = Math.imul(h ^ b[k], FNV_PRIME);
+  }
+  return h;
+}
+
+/**
+ * The partition of an object: fnv1a of its identity (idOf), as characters. Hashed from the bytes, which are those
+ * characters when ASCII (nearly always: keys are URL-encoded); else from the decoded identity.
+ */
+function partitionOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns, partitions: number): number {
+  let h = fnv1aAscii(FNV_OFFSET, b, start, end, n, c[KEY]);
+  if (h !== -1 && has(start, end, n, c[VERSION_ID])) h = fnv1aAscii(Math.imul(h ^ LF, FNV_PRIME), b, start, end, n, c[VERSION_ID]);
+  return (h === -1 ? fnv1a(idOf(b, start, end, n, c)) : h >>> 0) % partitions;
+}
+
+/** Calls `each` with every object (not delete markers) of the report, as bytes; returns their count and bytes. */
+async function eachObject(report: InventoryReport, verify: boolean, each: ObjectRow): Promise<Total> {
+  const ix = report.columnIndex;
   if (ix.key < 0) throw new ReportError(`${report.where}: the report has no Key column`);
-  const versioned = ix.versionId >= 0;
+  const columns: ObjectColumns = [ix.key, ix.versionId, ix.size, ix.etag, ix.storageClass];
+  const marker = ix.isDeleteMarker;
   const total = new Total();
-  await report.scanRows((f, n) => {
-    if (ix.isDeleteMarker >= 0 && ix.isDeleteMarker < n && (f[ix.isDeleteMarker].charCodeAt(0) | 0x20) === 116) return;
-    const raw = f[ix.key];
-    const id = versioned && ix.versionId < n && f[ix.versionId] ? `${raw}\n${f[ix.versionId]}` : raw;
-    const sizeText = ix.size >= 0 && ix.size < n ? f[ix.size] : '';
-    const size = sizeText.length > 0 ? wholeBytes(Number(sizeText)) : null;
+  await report.scanRowBytes((b, start, end, n) => {
+    if (has(start, end, n, marker) && (b[start[marker]] | 0x20) === 116) return;
+    const size = sizeOf(b, start, end, n, columns[SIZE]);
     total.add(size ?? 0);
-    each([id, size, ix.etag >= 0 && ix.etag < n ? cleanEtag(f[ix.etag]) : '', ix.storageClass >= 0 && ix.storageClass < n ? f[ix.storageClass] : '']);
+    each(b, start, end, n, columns, size);
   }, { verify });
   return total;
 }
@@ -88,39 +188,130 @@ function identity(id: string): { key: string; versionId?: string } {
   return nl < 0 ? { key: decodeKey(id) } : { key: decodeKey(id.slice(0, nl)), versionId: id.slice(nl + 1) };
 }
 
-function state(row: Row): ObjectState {
-  return { ...(row[1] !== null ? { size: row[1] } : {}), ...(row[2] ? { etag: row[2] } : {}), ...(row[3] ? { storageClass: row[3] } : {}) };
+function objectState(state: State): ObjectState {
+  return { ...(state[0] !== null ? { size: state[0] } : {}), ...(state[1] ? { etag: state[1] } : {}), ...(state[2] ? { storageClass: state[2] } : {}) };
 }
 
-/** Spills rows into one file per partition. */
+/** Spills objects into one CSV file per partition: the fields compared (as SPILL_COLUMNS), bytes as the report has them. */
 class Spill {
   private readonly fds: number[];
-  private readonly buffers: string[];
+  private readonly buffers: Buffer[];
+  private readonly used: number[];
+
   constructor(dir: string, name: string, private readonly partitions: number) {
-    this.fds = Array.from({ length: partitions }, (_, i) => openSync(path.join(dir, `${name}-${i}.jsonl`), 'w'));
-    this.buffers = Array.from({ length: partitions }, () => '');
+    this.fds = Array.from({ length: partitions }, (_, i) => openSync(path.join(dir, `${name}-${i}.csv`), 'w'));
+    this.buffers = Array.from({ length: partitions }, () => Buffer.allocUnsafe(0));
+    this.used = Array.from({ length: partitions }, () => 0);
   }
 
-  add(row: Row): void {
-    const p = fnv1a(row[0]) % this.partitions;
-    const b = (this.buffers[p] += `${JSON.stringify(row)}\n`);
-    if (b.length >= FLUSH_AT) {
-      writeSync(this.fds[p], b);
-      this.buffers[p] = '';
+  readonly add: ObjectRow = (b, start, end, n, c) => {
+    const p = partitionOf(b, start, end, n, c, this.partitions);
+    // At most: every byte a doubled quote, each field quoted, a comma or newline after each.
+    let most = 0;
+    for (let f = 0; f < c.length; f++) if (has(start, end, n, c[f])) most += 2 * (end[c[f]] - start[c[f]]) + 2;
+    most += c.length;
+    if (this.used[p] + most > this.buffers[p].length) this.flush(p, most);
+    const out = this.buffers[p];
+    let at = this.used[p];
+    for (let f = 0; f < c.length; f++) {
+      if (has(start, end, n, c[f])) at = putField(out, at, b, start[c[f]], end[c[f]]);
+      out[at++] = f === c.length - 1 ? LF : COMMA;
     }
+    this.used[p] = at;
+  };
+
+  /** Writes what partition `p` gathered; makes room for `need` more bytes. */
+  private flush(p: number, need: number): void {
+    if (this.used[p] > 0) writeSync(this.fds[p], this.buffers[p], 0, this.used[p]);
+    this.used[p] = 0;
+    if (this.buffers[p].length < need) this.buffers[p] = Buffer.allocUnsafe(Math.max(SPILL_BUFFER, need));
   }
 
   close(): void {
     this.fds.forEach((fd, p) => {
-      if (this.buffers[p]) writeSync(fd, this.buffers[p]);
+      this.flush(p, 0);
       closeSync(fd);
     });
+    this.buffers.fill(Buffer.allocUnsafe(0));
   }
 }
 
-async function* rowsOf(file: string): AsyncGenerator<Row> {
-  const lines = createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
-  for await (const line of lines) if (line) yield JSON.parse(line) as Row;
+/** Writes `b[from .. to)` into `out` at `at` as a CSV field (quoted when it holds a quote, comma or line break); returns where it ends. */
+function putField(out: Buffer, at: number, b: Buffer, from: number, to: number): number {
+  // Copied byte by byte: fields are short, and Buffer.copy costs more than that per call.
+  for (let i = from; i < to; i++) {
+    const c = b[i];
+    if (c === QUOTE || c === COMMA || c === LF || c === CR) return putQuoted(out, at, b, from, to);
+    out[at + i - from] = c;
+  }
+  return at + to - from;
+}
+
+function putQuoted(out: Buffer, at: number, b: Buffer, from: number, to: number): number {
+  out[at++] = QUOTE;
+  for (let i = from; i < to; i++) {
+    out[at++] = b[i];
+    if (b[i] === QUOTE) out[at++] = QUOTE;
+  }
+  out[at++] = QUOTE;
+  return at;
+}
+
+/** The objects of a spill file, in the order spilled. */
+async function readSpill(file: string, each: ObjectRow): Promise<void> {
+  const parser = new CsvByteParser((b, start, end, n) => each(b, start, end, n, SPILL_COLUMNS, sizeOf(b, start, end, n, SPILL_COLUMNS[SIZE])));
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_CHUNK })) parser.push(chunk as Buffer);
+  parser.end();
+}
+
+/** The totals of a comparison, object by object: the old ones kept by identity, the new ones compared with them. */
+class Comparison {
+  readonly added = new Total();
+  readonly removed = new Total();
+  readonly unchanged = new Total();
+  readonly changed = { count: 0, bytesBefore: new Total(), bytesAfter: new Total(), size: 0, etag: 0, storageClass: 0 };
+  /** The old objects not (yet) seen in the new report, by identity. */
+  private readonly old = new Map<string, State>();
+  private readonly classes = new FewTexts();
+
+  constructor(private readonly emit: DiffOptions['onChange']) {}
+
+  readonly keep: ObjectRow = (b, start, end, n, c, size) => {
+    this.old.set(idOf(b, start, end, n, c), stateOf(b, start, end, n, c, size, this.classes));
+  };
+
+  readonly compare: ObjectRow = (b, start, end, n, c, size) => {
+    const id = idOf(b, start, end, n, c);
+    const old = this.old.get(id);
+    if (old === undefined) {
+      this.added.add(size ?? 0);
+      this.emit?.({ kind: 'added', ...identity(id), after: objectState(stateOf(b, start, end, n, c, size, this.classes)) });
+      return;
+    }
+    this.old.delete(id);
+    const fields: Array<'size' | 'etag' | 'storageClass'> = [];
+    if (old[0] !== size) fields.push('size');
+    if (!isText(b, start, end, n, c[ETAG], old[1], true)) fields.push('etag');
+    if (!isText(b, start, end, n, c[STORAGE_CLASS], old[2], false)) fields.push('storageClass');
+    if (fields.length === 0) {
+      this.unchanged.add(size ?? 0);
+      return;
+    }
+    this.changed.count++;
+    this.changed.bytesBefore.addBytes(old[0] ?? 0);
+    this.changed.bytesAfter.addBytes(size ?? 0);
+    for (const field of fields) this.changed[field]++;
+    this.emit?.({ kind: 'changed', ...identity(id), before: objectState(old), after: objectState(stateOf(b, start, end, n, c, size, this.classes)), fields });
+  };
+
+  /** The old objects the new report did not have: removed. */
+  removeLeft(): void {
+    for (const [id, old] of this.old) {
+      this.removed.add(old[0] ?? 0);
+      this.emit?.({ kind: 'removed', ...identity(id), before: objectState(old) });
+    }
+    this.old.clear();
+  }
 }
 
 /** Compares `before` with `after` (two reports of the same source bucket). */
@@ -128,74 +319,28 @@ export async function diffReports(before: InventoryReport, after: InventoryRepor
   const verify = options.verify !== false;
   const compressed = [...before.files, ...after.files].reduce((sum, f) => sum + f.size, 0);
   const partitions = Math.max(1, Math.min(MAX_PARTITIONS, options.partitions ?? Math.ceil(compressed / BYTES_PER_PARTITION)));
-  const added = new Total();
-  const removed = new Total();
-  const unchanged = new Total();
-  const changed = { count: 0, bytesBefore: new Total(), bytesAfter: new Total(), size: 0, etag: 0, storageClass: 0 };
-  const emit = options.onChange;
-
-  /** Old rows in `map`; the new ones go past it; what stays in `map` was removed. */
-  const compare = (map: Map<string, Row>, row: Row) => {
-    const old = map.get(row[0]);
-    if (old === undefined) {
-      added.add(row[1] ?? 0);
-      emit?.({ kind: 'added', ...identity(row[0]), after: state(row) });
-      return;
-    }
-    map.delete(row[0]);
-    const fields: Array<'size' | 'etag' | 'storageClass'> = [];
-    if (old[1] !== row[1]) fields.push('size');
-    if (old[2] !== row[2]) fields.push('etag');
-    if (old[3] !== row[3]) fields.push('storageClass');
-    if (fields.length === 0) {
-      unchanged.add(row[1] ?? 0);
-      return;
-    }
-    changed.count++;
-    changed.bytesBefore.addBytes(old[1] ?? 0);
-    changed.bytesAfter.addBytes(row[1] ?? 0);
-    for (const field of fields) changed[field]++;
-    emit?.({ kind: 'changed', ...identity(row[0]), before: state(old), after: state(row), fields });
-  };
-  const leftovers = (map: Map<string, Row>) => {
-    for (const old of map.values()) {
-      removed.add(old[1] ?? 0);
-      emit?.({ kind: 'removed', ...identity(old[0]), before: state(old) });
-    }
-    map.clear();
-  };
-
+  const comparison = new Comparison(options.onChange);
   let beforeTotal: Total;
   let afterTotal: Total;
   if (partitions === 1) {
-    const map = new Map<string, Row>();
-    beforeTotal = await eachObject(before, verify, (row) => {
-      map.set(row[0], row);
-    });
-    afterTotal = await eachObject(after, verify, (row) => compare(map, row));
-    leftovers(map);
+    beforeTotal = await eachObject(before, verify, comparison.keep);
+    afterTotal = await eachObject(after, verify, comparison.compare);
+    comparison.removeLeft();
   } else {
     const dir = mkdtempSync(path.join(options.tmpDir ?? tmpdir(), 'cos-inventory-diff-'));
     try {
-      const spillBefore = new Spill(dir, 'old', partitions);
-      const spillAfter = new Spill(dir, 'new', partitions);
-      try {
-        beforeTotal = await eachObject(before, verify, (row) => spillBefore.add(row));
-        afterTotal = await eachObject(after, verify, (row) => spillAfter.add(row));
-      } finally {
-        spillBefore.close();
-        spillAfter.close();
-      }
+      beforeTotal = await spilled(before, verify, dir, 'old', partitions);
+      afterTotal = await spilled(after, verify, dir, 'new', partitions);
       for (let p = 0; p < partitions; p++) {
-        const map = new Map<string, Row>();
-        for await (const row of rowsOf(path.join(dir, `old-${p}.jsonl`))) map.set(row[0], row);
-        for await (const row of rowsOf(path.join(dir, `new-${p}.jsonl`))) compare(map, row);
-        leftovers(map);
+        await readSpill(path.join(dir, `old-${p}.csv`), comparison.keep);
+        await readSpill(path.join(dir, `new-${p}.csv`), comparison.compare);
+        comparison.removeLeft();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  const { added, removed, unchanged, changed } = comparison;
   return {
     old: { where: before.where, date: before.date, objects: beforeTotal.toJSON() },
     new: { where: after.where, date: after.date, objects: afterTotal.toJSON() },
@@ -205,6 +350,16 @@ export async function diffReports(before: InventoryReport, after: InventoryRepor
     unchanged: unchanged.toJSON(),
     partitions,
   };
+}
+
+/** Spills the objects of `report` into `dir`, one `<name>-<partition>.csv` per partition; returns their totals. */
+async function spilled(report: InventoryReport, verify: boolean, dir: string, name: string, partitions: number): Promise<Total> {
+  const spill = new Spill(dir, name, partitions);
+  try {
+    return await eachObject(report, verify, spill.add);
+  } finally {
+    spill.close();
+  }
 }
 
 /** The comparison for people. */

@@ -5,7 +5,7 @@
 // (CsvByteParser), decoding only a new group's name and values out of the usual form (what summarize uses).
 import type { ColumnIndex } from './record';
 import { decodeKey, parseTags } from './record';
-import { ByteCount, byteCount, Tally, Total, wholeBytes } from './tally';
+import { ByteCount, byteCount, Tally, Total, wholeBytes, wholeBytesOf } from './tally';
 
 export interface SummaryOptions {
   /** Prefix depth: `1` groups `photos/2024/a.jpg` under `photos/`, `2` under `photos/2024/`. Default 1. */
@@ -70,22 +70,6 @@ const SLASH = 47;
 /** The bytes of a field a short row lacks. */
 const EMPTY = new Uint8Array(0);
 const PERCENT = 37;
-
-/** `wholeBytes(+text)` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
-function sizeOf(b: Uint8Array, from: number, to: number): number {
-  const len = to - from;
-  if (len > 0 && len <= 15) {
-    let v = 0;
-    let i = from;
-    for (; i < to; i++) {
-      const d = b[i] - 48;
-      if (d < 0 || d > 9) break;
-      v = v * 10 + d;
-    }
-    if (i === to) return v;
-  } else if (len === 0) return 0;
-  return wholeBytes(+Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
-}
 
 /** Compares ASCII bytes `b[from .. to)` with `ref` as strings compare. */
 function compareBytes(b: Uint8Array, from: number, to: number, ref: Uint8Array): number {
@@ -270,7 +254,7 @@ export class SummaryBuilder {
     }
     let size = 0;
     i = ix.size;
-    if (i >= 0 && i < n) size = sizeOf(b, start[i], end[i]);
+    if (i >= 0 && i < n) size = wholeBytesOf(b, start[i], end[i]);
     this.objects.add(size);
     i = ix.isLatest;
     if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) this.noncurrent.add(size);
