@@ -12,6 +12,7 @@ import { CsvByteParser } from './csv';
 import { ReportError } from './manifest';
 import type { InventoryReport } from './open';
 import { cleanEtag, decodeKey } from './record';
+import { ByteKeys, fnv1a, fnv1aBytes } from './byte-keys';
 import { ByteCount, byteCount, Tally, Total, wholeBytesOf } from './tally';
 
 export interface ObjectState {
@@ -77,9 +78,6 @@ const SPILL_COLUMNS: ObjectColumns = [0, 1, 2, 3, 4];
 /** An object's row (bytes and field offsets, as CsvByteParser gives them), where its fields are, and its size (null: none). */
 type ObjectRow = (b: Buffer, start: Int32Array, end: Int32Array, n: number, columns: ObjectColumns, size: number | null) => void;
 
-/** What is compared of an object: size (null: none), ETag, storage class ('' for none). */
-type State = [size: number | null, etag: string, storageClass: string];
-
 /** Whether field `i` of a row is there and not empty. */
 function has(start: Int32Array, end: Int32Array, n: number, i: number): boolean {
   return i >= 0 && i < n && end[i] > start[i];
@@ -88,27 +86,6 @@ function has(start: Int32Array, end: Int32Array, n: number, i: number): boolean 
 /** Field `i` of a row as text; '' when the row has no such field. */
 function text(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): string {
   return has(start, end, n, i) ? b.toString('utf8', start[i], end[i]) : '';
-}
-
-/** Whether `b[from .. to)` decodes to `text`: compared byte by character while ASCII, else decoded. */
-function sameText(b: Buffer, from: number, to: number, text: string): boolean {
-  for (let i = from; i < to; i++) {
-    if (b[i] >= 0x80) return b.toString('utf8', from, to) === text;
-    if (b[i] !== text.charCodeAt(i - from)) return false;
-  }
-  return to - from === text.length;
-}
-
-/** Whether field `i` of a row is `text` ('' when the row has no such field); an ETag without its quotes (cleanEtag). */
-function isText(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number, text: string, etag: boolean): boolean {
-  if (!has(start, end, n, i)) return text === '';
-  let from = start[i];
-  let to = end[i];
-  if (etag && to - from >= 2 && b[from] === QUOTE && b[to - 1] === QUOTE) {
-    from++;
-    to--;
-  }
-  return sameText(b, from, to, text);
 }
 
 function sizeOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): number | null {
@@ -121,50 +98,79 @@ function idOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: Objec
   return has(start, end, n, c[VERSION_ID]) ? `${key}\n${text(b, start, end, n, c[VERSION_ID])}` : key;
 }
 
-/** Texts of few values (storage classes): each decoded once, and one string kept for every object of that value. */
-class FewTexts {
-  private readonly known: string[] = [];
+function objectState(size: number | null, etag: string, storageClass: string): ObjectState {
+  return { ...(size !== null ? { size } : {}), ...(etag ? { etag } : {}), ...(storageClass ? { storageClass } : {}) };
+}
 
-  of(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): string {
-    if (!has(start, end, n, i)) return '';
-    for (const known of this.known) if (sameText(b, start[i], end[i], known)) return known;
-    const value = text(b, start, end, n, i);
-    if (this.known.length < 16) this.known.push(value);
-    return value;
+/** What is compared of an object in a row, as an ObjectState. */
+function rowState(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns, size: number | null): ObjectState {
+  return objectState(size, cleanEtag(text(b, start, end, n, c[ETAG])), text(b, start, end, n, c[STORAGE_CLASS]));
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The bytes of a field as compared: `buf[from .. to)`. A field's own bytes when ASCII; else its text encoded again,
+ * so that two fields compare alike exactly when their texts do (bytes that are not UTF-8 decode alike, as U+FFFD).
+ * One per use: each call overwrites the last.
+ */
+class FieldBytes {
+  buf: Uint8Array = EMPTY;
+  from = 0;
+  to = 0;
+  private scratch = Buffer.allocUnsafe(256);
+
+  /** Field `i` of a row (none when the row has no such field); an ETag without its quotes (cleanEtag). */
+  field(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number, etag = false): this {
+    if (!has(start, end, n, i)) return this.set(EMPTY, 0, 0);
+    let from = start[i];
+    let to = end[i];
+    if (etag && to - from >= 2 && b[from] === QUOTE && b[to - 1] === QUOTE) {
+      from++;
+      to--;
+    }
+    return isAsciiRange(b, from, to) ? this.set(b, from, to) : this.encoded(b.toString('utf8', from, to));
+  }
+
+  /** An object's identity (idOf): its key, then a newline and its version id when it has one. */
+  identity(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns): this {
+    const key = c[KEY];
+    const version = c[VERSION_ID];
+    if (!has(start, end, n, version)) return this.field(b, start, end, n, key);
+    const keyLength = has(start, end, n, key) ? end[key] - start[key] : 0;
+    const length = keyLength + 1 + end[version] - start[version];
+    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafe(2 * length);
+    if (keyLength > 0) b.copy(this.scratch, 0, start[key], end[key]);
+    this.scratch[keyLength] = LF;
+    b.copy(this.scratch, keyLength + 1, start[version], end[version]);
+    return isAsciiRange(this.scratch, 0, length) ? this.set(this.scratch, 0, length) : this.encoded(idOf(b, start, end, n, c));
+  }
+
+  private encoded(text: string): this {
+    const bytes = Buffer.from(text, 'utf8');
+    return this.set(bytes, 0, bytes.length);
+  }
+
+  private set(buf: Uint8Array, from: number, to: number): this {
+    this.buf = buf;
+    this.from = from;
+    this.to = to;
+    return this;
   }
 }
 
-function stateOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns, size: number | null, classes: FewTexts): State {
-  return [size, cleanEtag(text(b, start, end, n, c[ETAG])), classes.of(b, start, end, n, c[STORAGE_CLASS])];
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function fnv1a(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
-
-/** fnv1a of field `i` of a row, from `h` on; -1 when a byte is not ASCII. */
-function fnv1aAscii(h: number, b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): number {
-  if (!has(start, end, n, i)) return h;
-  for (let k = start[i]; k < end[i]; k++) {
-    if (b[k] >= 0x80) return -1;
-    h = Math.imul(h ^ b[k], FNV_PRIME);
-  }
-  return h;
+function isAsciiRange(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i] >= 0x80) return false;
+  return true;
 }
 
 /**
- * The partition of an object: fnv1a of its identity (idOf), as characters. Hashed from the bytes, which are those
- * characters when ASCII (nearly always: keys are URL-encoded); else from the decoded identity.
+ * The partition of an object: fnv1a of its identity (idOf) as characters, which are its bytes when ASCII (nearly
+ * always: keys are URL-encoded); else hashed from the decoded identity.
  */
-function partitionOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns, partitions: number): number {
-  let h = fnv1aAscii(FNV_OFFSET, b, start, end, n, c[KEY]);
-  if (h !== -1 && has(start, end, n, c[VERSION_ID])) h = fnv1aAscii(Math.imul(h ^ LF, FNV_PRIME), b, start, end, n, c[VERSION_ID]);
-  return (h === -1 ? fnv1a(idOf(b, start, end, n, c)) : h >>> 0) % partitions;
+function partitionOf(id: FieldBytes, b: Buffer, start: Int32Array, end: Int32Array, n: number, c: ObjectColumns, partitions: number): number {
+  const h = isAsciiRange(id.buf, id.from, id.to) ? fnv1aBytes(id.buf, id.from, id.to) >>> 0 : fnv1a(idOf(b, start, end, n, c));
+  return h % partitions;
 }
 
 /** Calls `each` with every object (not delete markers) of the report, as bytes; returns their count and bytes. */
@@ -188,15 +194,12 @@ function identity(id: string): { key: string; versionId?: string } {
   return nl < 0 ? { key: decodeKey(id) } : { key: decodeKey(id.slice(0, nl)), versionId: id.slice(nl + 1) };
 }
 
-function objectState(state: State): ObjectState {
-  return { ...(state[0] !== null ? { size: state[0] } : {}), ...(state[1] ? { etag: state[1] } : {}), ...(state[2] ? { storageClass: state[2] } : {}) };
-}
-
 /** Spills objects into one CSV file per partition: the fields compared (as SPILL_COLUMNS), bytes as the report has them. */
 class Spill {
   private readonly fds: number[];
   private readonly buffers: Buffer[];
   private readonly used: number[];
+  private readonly id = new FieldBytes();
 
   constructor(dir: string, name: string, private readonly partitions: number) {
     this.fds = Array.from({ length: partitions }, (_, i) => openSync(path.join(dir, `${name}-${i}.csv`), 'w'));
@@ -205,7 +208,7 @@ class Spill {
   }
 
   readonly add: ObjectRow = (b, start, end, n, c) => {
-    const p = partitionOf(b, start, end, n, c, this.partitions);
+    const p = partitionOf(this.id.identity(b, start, end, n, c), b, start, end, n, c, this.partitions);
     // At most: every byte a doubled quote, each field quoted, a comma or newline after each.
     let most = 0;
     for (let f = 0; f < c.length; f++) if (has(start, end, n, c[f])) most += 2 * (end[c[f]] - start[c[f]]) + 2;
@@ -264,51 +267,118 @@ async function readSpill(file: string, each: ObjectRow): Promise<void> {
   parser.end();
 }
 
+/**
+ * The old report's objects (of one partition) by identity, as bytes: what is compared of each (size; ETag and class
+ * by the number of their bytes), and whether the new report had it. Strings are made only of the objects reported.
+ */
+class OldObjects {
+  private readonly ids = new ByteKeys();
+  private readonly etags = new ByteKeys();
+  private readonly classes = new ByteKeys();
+  /** By the number of an identity. */
+  private sizes: Array<number | null> = [];
+  private etagOf: number[] = [];
+  private classOf: number[] = [];
+  private had: boolean[] = [];
+
+  /** Keeps an object; one of an identity kept before takes its place (as a Map's set). */
+  keep(id: FieldBytes, size: number | null, etag: FieldBytes, storageClass: FieldBytes): void {
+    const h = fnv1aBytes(id.buf, id.from, id.to);
+    let e = this.ids.find(id.buf, id.from, id.to, h);
+    if (e < 0) {
+      e = this.ids.add(id.buf, id.from, id.to, h);
+      this.had.push(false);
+    }
+    this.sizes[e] = size;
+    this.etagOf[e] = this.etags.numberOf(etag.buf, etag.from, etag.to);
+    this.classOf[e] = this.classes.numberOf(storageClass.buf, storageClass.from, storageClass.to);
+  }
+
+  /** The number of the object of identity `id` that the new report has not had yet, now had; -1 when none. */
+  take(id: FieldBytes): number {
+    const e = this.ids.find(id.buf, id.from, id.to, fnv1aBytes(id.buf, id.from, id.to));
+    if (e < 0 || this.had[e]) return -1;
+    this.had[e] = true;
+    return e;
+  }
+
+  /** Which of size, ETag and class of object `e` differ from these. */
+  differences(e: number, size: number | null, etag: FieldBytes, storageClass: FieldBytes): Array<'size' | 'etag' | 'storageClass'> {
+    const fields: Array<'size' | 'etag' | 'storageClass'> = [];
+    if (this.sizes[e] !== size) fields.push('size');
+    if (this.etags.find(etag.buf, etag.from, etag.to, fnv1aBytes(etag.buf, etag.from, etag.to)) !== this.etagOf[e]) fields.push('etag');
+    if (this.classes.find(storageClass.buf, storageClass.from, storageClass.to, fnv1aBytes(storageClass.buf, storageClass.from, storageClass.to)) !== this.classOf[e]) fields.push('storageClass');
+    return fields;
+  }
+
+  size(e: number): number | null {
+    return this.sizes[e];
+  }
+
+  identity(e: number): string {
+    return this.ids.text(e);
+  }
+
+  state(e: number): ObjectState {
+    return objectState(this.sizes[e], this.etags.text(this.etagOf[e]), this.classes.text(this.classOf[e]));
+  }
+
+  /** The objects the new report did not have, in the order first kept. */
+  *notHad(): Generator<number> {
+    for (let e = 0; e < this.had.length; e++) if (!this.had[e]) yield e;
+  }
+
+  /** Forgets every object (the next partition's come). */
+  clear(): void {
+    for (const keys of [this.ids, this.etags, this.classes]) keys.clear();
+    this.sizes = [];
+    this.etagOf = [];
+    this.classOf = [];
+    this.had = [];
+  }
+}
+
 /** The totals of a comparison, object by object: the old ones kept by identity, the new ones compared with them. */
 class Comparison {
   readonly added = new Total();
   readonly removed = new Total();
   readonly unchanged = new Total();
   readonly changed = { count: 0, bytesBefore: new Total(), bytesAfter: new Total(), size: 0, etag: 0, storageClass: 0 };
-  /** The old objects not (yet) seen in the new report, by identity. */
-  private readonly old = new Map<string, State>();
-  private readonly classes = new FewTexts();
+  private readonly old = new OldObjects();
+  private readonly id = new FieldBytes();
+  private readonly etag = new FieldBytes();
+  private readonly storageClass = new FieldBytes();
 
   constructor(private readonly emit: DiffOptions['onChange']) {}
 
   readonly keep: ObjectRow = (b, start, end, n, c, size) => {
-    this.old.set(idOf(b, start, end, n, c), stateOf(b, start, end, n, c, size, this.classes));
+    this.old.keep(this.id.identity(b, start, end, n, c), size, this.etag.field(b, start, end, n, c[ETAG], true), this.storageClass.field(b, start, end, n, c[STORAGE_CLASS]));
   };
 
   readonly compare: ObjectRow = (b, start, end, n, c, size) => {
-    const id = idOf(b, start, end, n, c);
-    const old = this.old.get(id);
-    if (old === undefined) {
+    const e = this.old.take(this.id.identity(b, start, end, n, c));
+    if (e < 0) {
       this.added.add(size ?? 0);
-      this.emit?.({ kind: 'added', ...identity(id), after: objectState(stateOf(b, start, end, n, c, size, this.classes)) });
+      this.emit?.({ kind: 'added', ...identity(idOf(b, start, end, n, c)), after: rowState(b, start, end, n, c, size) });
       return;
     }
-    this.old.delete(id);
-    const fields: Array<'size' | 'etag' | 'storageClass'> = [];
-    if (old[0] !== size) fields.push('size');
-    if (!isText(b, start, end, n, c[ETAG], old[1], true)) fields.push('etag');
-    if (!isText(b, start, end, n, c[STORAGE_CLASS], old[2], false)) fields.push('storageClass');
+    const fields = this.old.differences(e, size, this.etag.field(b, start, end, n, c[ETAG], true), this.storageClass.field(b, start, end, n, c[STORAGE_CLASS]));
     if (fields.length === 0) {
       this.unchanged.add(size ?? 0);
       return;
     }
     this.changed.count++;
-    this.changed.bytesBefore.addBytes(old[0] ?? 0);
+    this.changed.bytesBefore.addBytes(this.old.size(e) ?? 0);
     this.changed.bytesAfter.addBytes(size ?? 0);
     for (const field of fields) this.changed[field]++;
-    this.emit?.({ kind: 'changed', ...identity(id), before: objectState(old), after: objectState(stateOf(b, start, end, n, c, size, this.classes)), fields });
+    this.emit?.({ kind: 'changed', ...identity(this.old.identity(e)), before: this.old.state(e), after: rowState(b, start, end, n, c, size), fields });
   };
 
   /** The old objects the new report did not have: removed. */
   removeLeft(): void {
-    for (const [id, old] of this.old) {
-      this.removed.add(old[0] ?? 0);
-      this.emit?.({ kind: 'removed', ...identity(id), before: objectState(old) });
+    for (const e of this.old.notHad()) {
+      this.removed.add(this.old.size(e) ?? 0);
+      this.emit?.({ kind: 'removed', ...identity(this.old.identity(e)), before: this.old.state(e) });
     }
     this.old.clear();
   }
