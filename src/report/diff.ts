@@ -1,18 +1,18 @@
 // Compares two reports of the same source: objects added, removed, and changed (size, ETag, storage class), with
-// totals. Rows are read as bytes (CsvByteParser): only what is compared or kept becomes a string. Reports larger than
-// memory are hash-partitioned by key into spill files (one per partition and report, in a temporary directory), CSV
-// rows of the fields compared, as the report wrote them, read back by the same parser; each partition of the old
-// report is then loaded into a map and the new one's streamed past it, so memory holds one partition at a time.
-// Delete markers are not objects and are left out; reports of all versions are compared version by version (key and
-// version id).
+// totals. Rows are read as bytes (CsvByteParser), and the old report's objects kept as bytes (ByteKeys): strings are
+// made only of the objects reported. Reports larger than memory are hash-partitioned by key into spill files (one per
+// partition and report, in a temporary directory): CSV rows of the fields compared, as the report wrote them, read
+// back by the same parser. Each partition of the old report is then kept and the new one's streamed past it, so memory
+// holds one partition at a time. Delete markers are not objects and are left out; reports of all versions are
+// compared version by version (key and version id).
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ByteKeys, fnv1a, fnv1aBytes } from './byte-keys';
 import { CsvByteParser } from './csv';
 import { ReportError } from './manifest';
 import type { InventoryReport } from './open';
 import { cleanEtag, decodeKey } from './record';
-import { ByteKeys, fnv1a, fnv1aBytes } from './byte-keys';
 import { ByteCount, byteCount, Tally, Total, wholeBytesOf } from './tally';
 
 export interface ObjectState {
@@ -88,6 +88,7 @@ function text(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: numbe
   return has(start, end, n, i) ? b.toString('utf8', start[i], end[i]) : '';
 }
 
+/** Field `i` of a row as a size (wholeBytesOf); null when the row has no such field. */
 function sizeOf(b: Buffer, start: Int32Array, end: Int32Array, n: number, i: number): number | null {
   return has(start, end, n, i) ? wholeBytesOf(b, start[i], end[i]) : null;
 }
@@ -189,6 +190,7 @@ async function eachObject(report: InventoryReport, verify: boolean, each: Object
   return total;
 }
 
+/** The key (decoded) and version id of an identity (idOf), as a Change names them. */
 function identity(id: string): { key: string; versionId?: string } {
   const nl = id.indexOf('\n');
   return nl < 0 ? { key: decodeKey(id) } : { key: decodeKey(id.slice(0, nl)), versionId: id.slice(nl + 1) };
