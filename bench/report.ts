@@ -17,8 +17,9 @@
 //       csv-parse      the csv-parse package (stream API, default options: arrays of strings)
 //     wall time, and the time in the parser's own calls (gunzip runs on libuv's threads meanwhile), of the fastest of
 //     BENCH_PARSER_PASSES passes (default 3);
-//   - with BENCH_REPORT_BASELINE, `report export --format ndjson` and `report diff` (the report against itself) of
-//     this build and of the baseline: the commands that take every field as a string.
+//   - `report export` as NDJSON and as Parquet (both to /dev/null) and `report diff` (the report against itself, in
+//     the partitions its size asks for), of this build and, with BENCH_REPORT_BASELINE, of the baseline: the
+//     commands that take every field as a string.
 // CPU is user + system time of all threads over wall time: 1 worker already uses more than one core, because
 // gunzip runs on libuv's thread pool beside the parsing thread.
 // BENCH_REPORT_BASELINE=path/to/assets/handler/index.js also runs that build's summary (before/after, same data).
@@ -224,11 +225,12 @@ async function parsers(files: string[], rows: number): Promise<string[]> {
   return out;
 }
 
-/** `report export --format ndjson` and `report diff` (the report against itself) of this build and the baseline. */
+/** `report export` (NDJSON, Parquet) and `report diff` (the report against itself) of this build and the baseline. */
 async function commands(dir: string, rows: number, baseline: string | undefined): Promise<string[]> {
   const out: string[] = [];
   const runs: Array<[string, string[]]> = [
     ['export ndjson', ['report', 'export', dir, '--format', 'ndjson', '--out', '/dev/null']],
+    ['export parquet', ['report', 'export', dir, '--format', 'parquet', '--out', '/dev/null']],
     ['diff', ['report', 'diff', dir, dir, '--json']],
   ];
   for (const [label, args] of runs) {

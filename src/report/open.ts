@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, promises as fs, rmSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseBucketName, sourceReportPath } from '../contract/names';
+import { ByteRowCallback, CsvByteParser, CsvParser, RowCallback } from './csv';
 import { checksumProblem, dataFileProblem, Manifest, ManifestFile, parseManifest, recordCountProblem, ReportError, Service } from './manifest';
 import { columnIndex, ColumnIndex, InventoryRecord, toRecord } from './record';
 import { scanDataFileBytes, scanDataFileChunks, ScanResult } from './scan';
@@ -180,25 +181,35 @@ export class InventoryReport {
     const onRow = (fields: string[], n: number) => {
       pending.push(toRecord(fields, n, ix));
     };
-    for await (const _ of this.scan(onRow, options)) {
+    for await (const _ of this.rowChunks(onRow, options)) {
       const batch = pending;
       pending = [];
       yield* batch;
     }
   }
 
-  /** Raw rows (fields as written, reused array) of every data file, checked as records() checks them: diff's path. */
-  async scanRows(onRow: (fields: string[], n: number) => void, options: RecordOptions = {}): Promise<void> {
-    for await (const _ of this.scan(onRow, options)) { /* rows went to onRow */ }
+  /** Raw rows (fields as written, reused array) of every data file, checked as records() checks them. */
+  async scanRows(onRow: RowCallback, options: RecordOptions = {}): Promise<void> {
+    for await (const _ of this.rowChunks(onRow, options)) { /* rows went to onRow */ }
   }
 
-  /** Every data file through `onRow`, pausing after each chunk; checks files as it goes, and the record count at the end. */
-  private async *scan(onRow: (fields: string[], n: number) => void, options: RecordOptions): AsyncGenerator<void> {
+  /** scanRows, pausing after each chunk: for a consumer that hands on what the rows produced as it goes (export). */
+  rowChunks(onRow: RowCallback, options: RecordOptions = {}): AsyncGenerator<void> {
+    return this.scan(() => new CsvParser(onRow), options);
+  }
+
+  /** scanRows with fields as offsets into the bytes (CsvByteParser), nothing decoded: diff's path. */
+  async scanRowBytes(onRow: ByteRowCallback, options: RecordOptions = {}): Promise<void> {
+    for await (const _ of this.scan(() => new CsvByteParser(onRow), options)) { /* rows went to onRow */ }
+  }
+
+  /** Every data file through a parser of its own, pausing after each chunk; checks files as it goes, and the record count at the end. */
+  private async *scan(parser: () => CsvByteParser, options: RecordOptions): AsyncGenerator<void> {
     const verify = options.verify !== false;
     let records = 0;
     for (const local of await this.localFiles()) {
       const scanned: ScanResult = { rows: 0, size: 0, md5: '' };
-      yield* scanDataFileChunks(local.path, local.file, onRow, verify && !local.verified, scanned);
+      yield* scanDataFileChunks(local.path, local.file, parser(), verify && !local.verified, scanned);
       records += scanned.rows;
     }
     if (verify) this.checkRecordCount(records);

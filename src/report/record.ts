@@ -65,9 +65,11 @@ export function columnIndex(columns: readonly string[]): ColumnIndex {
  * encoding writes them). A key that does not decode (a stray `%`) is returned as written.
  */
 export function decodeKey(raw: string): string {
-  if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+  const spaced = raw.indexOf('+') < 0 ? raw : raw.replaceAll('+', ' ');
+  // Without a `%`, decodeURIComponent returns its argument: only the spaces were encoded.
+  if (raw.indexOf('%') < 0) return spaced;
   try {
-    return decodeURIComponent(raw.indexOf('+') < 0 ? raw : raw.replace(/\+/g, ' '));
+    return decodeURIComponent(spaced);
   } catch {
     return raw;
   }
@@ -103,38 +105,65 @@ export function cleanEtag(value: string): string {
   return value.length >= 2 && value.charCodeAt(0) === 34 && value.charCodeAt(value.length - 1) === 34 ? value.slice(1, -1) : value;
 }
 
-/** Builds the typed record of one row. */
+/** A size as a record holds it: the number the text is, when finite. */
+export function parseSize(value: string): number | undefined {
+  if (value.length === 0) return undefined;
+  const size = Number(value);
+  return Number.isFinite(size) ? size : undefined;
+}
+
+/** A last-modified time as a record holds it: the Date the text is, when valid. */
+export function parseDate(value: string): Date | undefined {
+  if (value.length === 0) return undefined;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? undefined : at;
+}
+
+/** A text as a record holds it: undefined when empty. */
+export function nonEmpty(value: string): string | undefined {
+  return value.length > 0 ? value : undefined;
+}
+
+/**
+ * What a record makes of each field's text: its value, or undefined for none. In the order toRecord sets them.
+ * Export reads rows through the same functions, without records.
+ */
+export const FIELD_VALUES: { readonly [F in RecordField]-?: (text: string) => InventoryRecord[F] | undefined } = {
+  key: decodeKey,
+  appId: nonEmpty,
+  bucket: nonEmpty,
+  versionId: nonEmpty,
+  storageClass: nonEmpty,
+  replicationStatus: nonEmpty,
+  encryptionStatus: nonEmpty,
+  crc64: nonEmpty,
+  isLatest: parseBoolean,
+  isDeleteMarker: parseBoolean,
+  isMultipartUploaded: parseBoolean,
+  size: parseSize,
+  lastModified: parseDate,
+  etag: (value) => (value.length > 0 ? cleanEtag(value) : undefined),
+  tags: parseTags,
+};
+
+const RECORD_FIELDS = Object.keys(FIELD_VALUES) as RecordField[];
+
+/** Field `i` of a row of `count` fields: '' when the report has no such column or the row is shorter. */
+export function fieldText(fields: readonly string[], count: number, i: number): string {
+  return i >= 0 && i < count ? fields[i] : '';
+}
+
+/** Builds the typed record of one row. The key is always there; the other fields when the report has them, not empty. */
 export function toRecord(fields: readonly string[], count: number, ix: ColumnIndex): InventoryRecord {
-  const get = (i: number) => (i >= 0 && i < count ? fields[i] : '');
-  const record: Record<string, unknown> = { key: decodeKey(get(ix.key)) };
-  const text = (field: RecordField) => {
-    const value = get(ix[field]);
-    if (value.length > 0) record[field] = value;
-  };
-  text('appId');
-  text('bucket');
-  text('versionId');
-  text('storageClass');
-  text('replicationStatus');
-  text('encryptionStatus');
-  text('crc64');
-  for (const field of ['isLatest', 'isDeleteMarker', 'isMultipartUploaded'] as const) {
-    const value = parseBoolean(get(ix[field]));
+  const record: Record<string, unknown> = {};
+  for (const field of RECORD_FIELDS) {
+    if (ix[field] < 0 && field !== 'key') continue;
+    const value = FIELD_VALUES[field](fieldText(fields, count, ix[field]));
     if (value !== undefined) record[field] = value;
   }
-  const size = get(ix.size);
-  if (size.length > 0 && Number.isFinite(Number(size))) record.size = Number(size);
-  const modified = get(ix.lastModified);
-  if (modified.length > 0) {
-    const at = new Date(modified);
-    if (!Number.isNaN(at.getTime())) record.lastModified = at;
-  }
-  const etag = get(ix.etag);
-  if (etag.length > 0) record.etag = cleanEtag(etag);
-  if (ix.tags >= 0) record.tags = parseTags(get(ix.tags));
   if (ix.extra.length > 0) {
     const extra: Record<string, string> = {};
-    for (const [name, i] of ix.extra) if (get(i).length > 0) extra[name] = get(i);
+    for (const [name, i] of ix.extra) if (fieldText(fields, count, i).length > 0) extra[name] = fields[i];
     record.extra = extra;
   }
   return record as unknown as InventoryRecord;

@@ -27,28 +27,19 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** What a scan feeds the (decompressed) bytes of a file to: the parser, with fields as strings or as offsets. */
-interface RowSink {
-  push(chunk: Buffer): void;
-  end(): void;
-  readonly rows: number;
-}
-
 /**
- * Parses the local copy `path` of the data file `file`, calling `onRow` for each row, and pausing (yielding) after
- * each chunk so a consumer can hand on what the rows produced. At the end it checks size, MD5 and record count
- * against the manifest (unless `verify` is false) and fills `result`. A truncated or corrupt gzip file, a CSV error
- * or a mismatch throws a ReportError naming the file.
+ * Parses the local copy `path` of the data file `file` with `parser` (a new one per file: CsvParser for fields as
+ * strings, CsvByteParser for offsets), pausing (yielding) after each chunk so a consumer can hand on what the rows
+ * produced. At the end it checks size, MD5 and record count against the manifest (unless `verify` is false) and
+ * fills `result`. A truncated or corrupt gzip file, a CSV error or a mismatch throws a ReportError naming the file.
  */
-export function scanDataFileChunks(path: string, file: ManifestFile, onRow: RowCallback, verify = true, result?: ScanResult): AsyncGenerator<void> {
-  return scanInto(path, file, new CsvParser(onRow), verify, result);
-}
-
-async function* scanInto(path: string, file: ManifestFile, parser: RowSink, verify: boolean, result?: ScanResult): AsyncGenerator<void> {
+export async function* scanDataFileChunks(path: string, file: ManifestFile, parser: CsvByteParser, verify = true, result?: ScanResult): AsyncGenerator<void> {
   const name = `data file ${file.key}`;
   const hash = createHash('md5');
   let size = 0;
   let gzip = false;
+  /** Whether the parser has the bytes: then an error other than the parser's is its onRow's, not the file's. */
+  let parsing = false;
   try {
     gzip = await isGzip(path);
     const input = createReadStream(path, { highWaterMark: READ_CHUNK });
@@ -60,13 +51,16 @@ async function* scanInto(path: string, file: ManifestFile, parser: RowSink, veri
     input.on('error', (err) => out.destroy(err));
     input.pipe(out);
     for await (const chunk of out) {
+      parsing = true;
       parser.push(chunk as Buffer);
+      parsing = false;
       yield;
     }
+    parsing = true;
     parser.end();
   } catch (err) {
     if (err instanceof CsvSyntaxError) throw new ReportError(`${name}: not valid CSV at record ${err.row}: ${err.message}`);
-    if (err instanceof ReportError) throw err;
+    if (err instanceof ReportError || parsing) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (gzip && typeof code === 'string' && code.startsWith('Z_')) throw new ReportError(`${name}: gzip data is truncated or corrupt (${(err as Error).message})`);
     throw new ReportError(`${name}: cannot be read (${(err as Error).message})`);
@@ -83,7 +77,7 @@ async function* scanInto(path: string, file: ManifestFile, parser: RowSink, veri
 /** scanDataFileChunks, run to the end. */
 export async function scanDataFile(path: string, file: ManifestFile, onRow: RowCallback, verify = true): Promise<ScanResult> {
   const result: ScanResult = { rows: 0, size: 0, md5: '' };
-  for await (const _ of scanDataFileChunks(path, file, onRow, verify, result)) { /* rows went to onRow */ }
+  for await (const _ of scanDataFileChunks(path, file, new CsvParser(onRow), verify, result)) { /* rows went to onRow */ }
   return result;
 }
 
@@ -93,7 +87,7 @@ export async function scanDataFile(path: string, file: ManifestFile, onRow: RowC
  */
 export async function scanDataFileBytes(path: string, file: ManifestFile, onRow: ByteRowCallback, verify = true): Promise<ScanResult> {
   const result: ScanResult = { rows: 0, size: 0, md5: '' };
-  for await (const _ of scanInto(path, file, new CsvByteParser(onRow), verify, result)) { /* rows went to onRow */ }
+  for await (const _ of scanDataFileChunks(path, file, new CsvByteParser(onRow), verify, result)) { /* rows went to onRow */ }
   return result;
 }
 

@@ -3,9 +3,10 @@
 // (no record objects), mergeable across workers, and of a size that depends on the number of distinct groups only.
 // Two entries with the same totals: add() takes decoded fields (CsvParser), addBytes() the bytes and field offsets
 // (CsvByteParser), decoding only a new group's name and values out of the usual form (what summarize uses).
+import { ByteKeys, fnv1aBytes } from './byte-keys';
 import type { ColumnIndex } from './record';
 import { decodeKey, parseTags } from './record';
-import { ByteCount, byteCount, Tally, Total, wholeBytes } from './tally';
+import { ByteCount, byteCount, Tally, Total, wholeBytes, wholeBytesOf } from './tally';
 
 export interface SummaryOptions {
   /** Prefix depth: `1` groups `photos/2024/a.jpg` under `photos/`, `2` under `photos/2024/`. Default 1. */
@@ -71,22 +72,6 @@ const SLASH = 47;
 const EMPTY = new Uint8Array(0);
 const PERCENT = 37;
 
-/** `wholeBytes(+text)` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
-function sizeOf(b: Uint8Array, from: number, to: number): number {
-  const len = to - from;
-  if (len > 0 && len <= 15) {
-    let v = 0;
-    let i = from;
-    for (; i < to; i++) {
-      const d = b[i] - 48;
-      if (d < 0 || d > 9) break;
-      v = v * 10 + d;
-    }
-    if (i === to) return v;
-  } else if (len === 0) return 0;
-  return wholeBytes(+Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
-}
-
 /** Compares ASCII bytes `b[from .. to)` with `ref` as strings compare. */
 function compareBytes(b: Uint8Array, from: number, to: number, ref: Uint8Array): number {
   const len = to - from;
@@ -121,16 +106,11 @@ export function rawPrefix(raw: string, depth: number): string {
 /**
  * Groups looked up by the bytes of a field, for the byte path (addBytes): each distinct byte string is decoded once,
  * named (`name`), and bound to the tally of that name in `map`, so a row costs a hash of a few bytes and no string.
- * Open addressing over a byte arena; its size follows the number of distinct values, as the map's does.
  */
 class ByteGroups {
-  private arena = new Uint8Array(1024);
-  private used = 0;
-  private slots = new Int32Array(64).fill(-1);
-  private offsets: number[] = [];
-  private lengths: number[] = [];
-  private hashes: number[] = [];
-  private tallies: Total[] = [];
+  private readonly keys = new ByteKeys();
+  /** The tally of each byte string, by its number. */
+  private readonly tallies: Total[] = [];
 
   constructor(private readonly map: Groups, private readonly name: (text: string) => string) {}
 
@@ -142,58 +122,22 @@ class ByteGroups {
   }
 
   tally(b: Uint8Array, from: number, to: number, bytes: number): void {
-    let h = 0x811c9dc5;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193);
-    const mask = this.slots.length - 1;
-    const len = to - from;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = this.slots[s];
-      if (e < 0) break;
-      if (this.hashes[e] !== h || this.lengths[e] !== len) continue;
-      const at = this.offsets[e];
-      const arena = this.arena;
-      let i = 0;
-      while (i < len && arena[at + i] === b[from + i]) i++;
-      if (i === len) {
-        this.tallies[e].add(bytes);
-        return;
-      }
+    const h = fnv1aBytes(b, from, to);
+    const e = this.keys.find(b, from, to, h);
+    if (e >= 0) {
+      this.tallies[e].add(bytes);
+      return;
     }
     // New bytes: decode, name, bind to the map's tally of that name (two byte strings may share one).
-    const name = this.name(Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
+    const name = this.name(Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('utf8'));
     let t = this.map.get(name);
     if (t === undefined) {
       t = new Total();
       this.map.set(name, t);
     }
     t.add(bytes);
-    this.insert(b, from, len, h, t);
-  }
-
-  private insert(b: Uint8Array, from: number, len: number, h: number, t: Total): void {
-    if (this.used + len > this.arena.length) {
-      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
-      arena.set(this.arena.subarray(0, this.used));
-      this.arena = arena;
-    }
-    this.arena.set(b.subarray(from, from + len), this.used);
-    const e = this.tallies.length;
-    this.offsets.push(this.used);
-    this.lengths.push(len);
-    this.hashes.push(h);
+    this.keys.add(b, from, to, h);
     this.tallies.push(t);
-    this.used += len;
-    if (this.tallies.length * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-      for (let i = 0; i < this.tallies.length; i++) this.place(this.hashes[i], i);
-    } else this.place(h, e);
-  }
-
-  private place(h: number, e: number): void {
-    const mask = this.slots.length - 1;
-    let s = h & mask;
-    while (this.slots[s] >= 0) s = (s + 1) & mask;
-    this.slots[s] = e;
   }
 }
 
@@ -270,7 +214,7 @@ export class SummaryBuilder {
     }
     let size = 0;
     i = ix.size;
-    if (i >= 0 && i < n) size = sizeOf(b, start[i], end[i]);
+    if (i >= 0 && i < n) size = wholeBytesOf(b, start[i], end[i]);
     this.objects.add(size);
     i = ix.isLatest;
     if (i >= 0 && i < n && start[i] < end[i] && (b[start[i]] | 0x20) === 102) this.noncurrent.add(size);

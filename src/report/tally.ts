@@ -67,3 +67,19 @@ export class Total {
 export function wholeBytes(size: number): number {
   return Number.isSafeInteger(size) && size > 0 ? size : 0;
 }
+
+/** `wholeBytes(+text)` of the bytes `b[from .. to)`: digits are read directly, anything else (sign, exponent, blanks) decoded. */
+export function wholeBytesOf(b: Uint8Array, from: number, to: number): number {
+  const len = to - from;
+  if (len > 0 && len <= 15) {
+    let v = 0;
+    let i = from;
+    for (; i < to; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === to) return v;
+  } else if (len === 0) return 0;
+  return wholeBytes(+Buffer.from(b.buffer, b.byteOffset + from, len).toString('utf8'));
+}

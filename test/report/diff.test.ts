@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Change, diffReports, openLocalReport } from '../../src/report';
-import { generateReport, Row } from './generate';
+import { generateReport, rawReport, Row } from './generate';
 
 let root: string;
 beforeEach(() => { root = mkdtempSync(path.join(tmpdir(), 'diff-test-')); });
@@ -77,4 +77,38 @@ test('versions are compared version by version; delete markers are not objects',
   const diff = await diffReports(await openLocalReport(before.reportDir), await openLocalReport(after.reportDir), { onChange: (c) => changes.push(c) });
   expect(diff).toMatchObject({ added: { count: 1, bytes: 7 }, removed: { count: 0 }, unchanged: { count: 1 } });
   expect(changes).toEqual([{ kind: 'added', key: 'a', versionId: 'v0', after: { size: 7, etag: 'y' } }]);
+});
+
+test('odd fields (quoted ETags, commas, quotes and line breaks, non-ASCII keys and versions): the same changes in 1 and several partitions', async () => {
+  const odd = (i: number, edit: number): Row => ({
+    key: `${['a,b', 'say "x"', 'line\nbreak', '雪', 'plain'][i % 5]}/${i}`,
+    versionId: i % 4 === 0 ? `v☃${i % 3}` : i % 4 === 1 ? '' : `v${i % 3}`,
+    size: i % 7 === edit ? 7 : 100 + i,
+    etag: i % 11 === edit ? '"b,"' : `"e${i}"`,
+    storageClass: ['STANDARD', 'Größe', 'a,b', 'say "hi"'][(i + (i % 13 === edit ? 1 : 0)) % 4],
+  });
+  const columns = ['VersionId', 'Size', 'ETag', 'StorageClass'];
+  const before = await openLocalReport(generateReport({ root, date: '20251225', columns, files: 2, rows: { count: 2000, row: (i) => odd(i, 0) } }).reportDir);
+  const after = await openLocalReport(generateReport({ root, date: '20260101', columns, files: 3, rows: { count: 2000, row: (i) => odd(i + 100, 1) } }).reportDir);
+  const run = async (partitions: number) => {
+    const changes: string[] = [];
+    const diff = await diffReports(before, after, { partitions, tmpDir: root, onChange: (c) => changes.push(JSON.stringify(c)) });
+    return { diff: { ...diff, partitions: 0 }, changes: changes.sort() };
+  };
+  const whole = await run(1);
+  expect(whole.diff).toMatchObject({ added: { count: 100 }, removed: { count: 100 } });
+  expect(whole.changes).toContainEqual(JSON.stringify({ kind: 'removed', key: 'a,b/0', versionId: 'v☃0', before: { size: 7, etag: 'b,', storageClass: 'Größe' } }));
+  expect(whole.changes).toContainEqual(JSON.stringify({ kind: 'added', key: 'line\nbreak/2002', versionId: 'v1', after: { size: 2102, etag: 'e2002', storageClass: 'a,b' } }));
+  for (const partitions of [3, 7]) expect(await run(partitions)).toEqual(whole);
+});
+
+test('a row too short to have a key is the object of key \'\'', async () => {
+  const columns = ['Appid', 'Bucket', 'Key', 'Size'];
+  const before = await openLocalReport(rawReport(path.join(root, 'old'), columns, '"1250000000","examplebucket","a","1"\n'));
+  const after = await openLocalReport(rawReport(path.join(root, 'new'), columns, '"1250000000","examplebucket","a","1"\n"1250000000","examplebucket"\n'));
+  for (const partitions of [1, 2]) {
+    const changes: Change[] = [];
+    await diffReports(before, after, { partitions, onChange: (c) => changes.push(c) });
+    expect(changes).toEqual([{ kind: 'added', key: '', after: {} }]);
+  }
 });

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CsvByteParser } from '../../src/report/csv';
 import { encodeKey } from '../../src/report/record';
 
 export interface Row {
@@ -252,4 +253,26 @@ export function oddCsvRows(count: number, seed: number, width = ODD_COLUMNS.leng
     out.push(values.map((v) => `"${v.replace(/"/g, '""')}"`).join(','));
   }
   return `${out.join(rnd() < 0.5 ? '\n' : '\r\n')}\n`;
+}
+
+/**
+ * A COS report whose one gzip data file holds `csv` as it is (fields as written, odd ones too), in
+ * `<root>/<date>/`; returns that directory. The manifest counts the rows as the reader's parser does.
+ */
+export function rawReport(root: string, columns: string[], csv: string, date = '20260101'): string {
+  const plain = Buffer.from(csv);
+  // The parser undoes doubled quotes in place: it counts a copy.
+  const counter = new CsvByteParser(() => undefined);
+  counter.push(Buffer.from(plain));
+  counter.end();
+  const body = gzipSync(plain);
+  const name = `${createHash('md5').update(`${date}/raw`).digest('hex')}.csv.gz`;
+  mkdirSync(root, { recursive: true });
+  writeFileSync(path.join(root, name), body);
+  const reportDir = path.join(root, date);
+  writeManifest(reportDir, cosManifest({
+    sourceBucket: 'examplebucket-1250000000', columns, objects: counter.rows, bytes: 0n,
+    files: [{ key: name, size: String(body.length), md5Checksum: createHash('md5').update(body).digest('hex') }],
+  }));
+  return reportDir;
 }
