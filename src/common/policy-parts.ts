@@ -1,5 +1,5 @@
 import { checkStatementShape } from '../contract/rules/bucket-policy';
-import { checkPolicyWildcards } from '../contract/rules/policy-wildcards';
+import { checkPolicyWildcards, checkReaderPrincipal } from '../contract/rules/policy-wildcards';
 import { throwIfProblems } from '../contract/rules/problem';
 import { PolicyEffect, PolicyStatement } from './policy-statement';
 import { known } from './validation/known';
@@ -27,6 +27,7 @@ export class PolicyAdditions {
     if (known(principal) !== undefined && (typeof principal !== 'string' || principal.trim() === '')) {
       throwIfProblems(this.constructPath, [{ field: 'grantRead(principal)', value: principal, rule: 'must be a principal name' }]);
     }
+    throwIfProblems(this.constructPath, checkReaderPrincipal('grantRead(principal)', known(principal)));
     if (!this.readers.includes(principal)) this.readers.push(principal);
   }
 }

@@ -41,3 +41,16 @@ export function checkPolicyWildcards(field: string, statement: { readonly [part 
       : []));
   });
 }
+
+/**
+ * `grantRead` names one reader: a wildcard there (anyone) would make every report public, with no statement of the
+ * user's own to say it was meant. A public read is an allow statement of your own, acknowledged. Unknown (token)
+ * principals are skipped.
+ */
+export function checkReaderPrincipal(field: string, principal: string | undefined): Problem[] {
+  if (principal === undefined || !isWildcard('principals', principal)) return [];
+  return [{
+    field, value: principal,
+    rule: `is a wildcard (${MEANING.principals}), which would make every report public; name the reader, or add the public read yourself with addToResourcePolicy and acknowledgeWildcards: true`,
+  }];
+}

@@ -68,3 +68,29 @@ describe('rule: an allow statement with a wildcard must be acknowledged', () => 
     expect(addCos({ principals: ['qcs::cam::anyone:anyone'], actions: ['name/cos:*'], resources: ['*'], effect: PolicyEffect.DENY })).not.toThrow();
   });
 });
+
+describe('rule: grantRead names a reader, not anyone', () => {
+  const readCos = (principal: string) => () => synth((scope) => new cos.InventoryDestination(scope, 'Dest', COS_DESTINATION).grantRead(principal));
+  const readObs = (principal: string) => () => synth((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION).grantRead(principal));
+  const refusal = (principal: string) => `[test/Dest] grantRead(principal) = ${JSON.stringify(principal)}: is a wildcard (anyone), which would make every report public; `
+    + 'name the reader, or add the public read yourself with addToResourcePolicy and acknowledgeWildcards: true';
+
+  test.each(['*', 'qcs::cam::anyone:anyone', 'qcs::cam::anyone', 'qcs::cam::uin/100000000001:uin/*'])('COS %s is refused', (principal) => {
+    expect(readCos(principal)).toThrow(refusal(principal));
+  });
+
+  test.each(['*', 'domain/*:user/*', 'domain/0a1b2c3d4e5f:user/*'])('OBS %s is refused', (principal) => {
+    expect(readObs(principal)).toThrow(refusal(principal));
+  });
+
+  test('named readers pass on both services', () => {
+    expect(readCos(COS_READER)).not.toThrow();
+    expect(readObs('domain/0a1b2c3d4e5f:user/6a7b8c9d0e1f')).not.toThrow();
+  });
+
+  test('a public read stays possible as an acknowledged statement of your own', () => {
+    const json = synthJson((scope) => new obs.InventoryDestination(scope, 'Dest', OBS_DESTINATION)
+      .addToResourcePolicy({ principals: ['*'], actions: ['GetObject'], resources: ['destbucket/shared/*'], acknowledgeWildcards: true }));
+    expect(obsPolicyDocument(json).Statement[0].Principal).toEqual({ ID: ['*'] });
+  });
+});
