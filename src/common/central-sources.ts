@@ -81,8 +81,8 @@ export class CentralSources<T extends { readonly bucketName: string }, I extends
       }]);
     }
     const settings = withOverrides(this.props.inventory, overrides as I);
-    const props = { ...settings, destination: this.props.destination, bucketName, handler: this.props.handler };
-    const inventory = new this.service.inventory(this.central, sourceId ?? bucketName, props as never);
+    const inventoryProps = { ...settings, destination: this.props.destination, bucketName, handler: this.props.handler };
+    const inventory = new this.service.inventory(this.central, sourceId ?? bucketName, inventoryProps as never);
     this.inventories.push(inventory);
     return inventory;
   }
