@@ -6,8 +6,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import { COS_DOMAIN_VARIABLE, COS_PROTOCOL_VARIABLE, COS_PROXY_VARIABLE, COS_TIMEOUT_VARIABLE } from '../contract/environment';
 import { checkHandlerProtocol } from '../contract/rules/choices';
-import { checkEndpointHost, fillEndpointHost } from '../contract/rules/endpoint-host';
-import { BucketClient, BucketRequest, encodeRfc3986, PreparedRequest, refuseSettings, requestUrl, sendExpectingSuccess } from './transport';
+import { checkEndpointHost } from '../contract/rules/endpoint-host';
+import {
+  bodyHeaders, BucketClient, BucketRequest, encodeRfc3986, endpointBaseUrl, PreparedRequest, refuseSettings, requestUrl, sendExpectingSuccess,
+} from './transport';
 
 /** Credentials, read from the same variables the tencentcloud provider reads. Never logged or stored. */
 export interface CosCredentials {
@@ -104,7 +106,7 @@ export const COS_PUBLIC_DOMAIN = '{Bucket}.cos.{Region}.myqcloud.com';
 
 /** The base URL (`protocol//host`) of a bucket: the host template filled in, or `<bucket>.cos.<region>.myqcloud.com`. */
 export function bucketBaseUrl(endpoint: CosEndpoint, bucket: string, region: string): URL {
-  return new URL(`${endpoint.protocol ?? 'https:'}//${fillEndpointHost(endpoint.domain ?? COS_PUBLIC_DOMAIN, bucket, region)}`);
+  return endpointBaseUrl(endpoint, COS_PUBLIC_DOMAIN, bucket, region);
 }
 
 /** URL and headers of a request, signed with a key time from `nowMs`. Pure: the tests compare it with the SDK. */
@@ -116,8 +118,7 @@ export function prepareCosRequest(credentials: CosCredentials, endpoint: CosEndp
 
   const signed: Record<string, string> = { ...request.headers, Host: url.host };
   if (request.body !== undefined) {
-    signed['Content-MD5'] = createHash('md5').update(request.body).digest('base64');
-    signed['Content-Length'] = String(request.body.length);
+    Object.assign(signed, bodyHeaders(request.body));
   } else if (request.method !== 'GET') {
     // As the SDK does: a request other than GET states its empty body, and signs that.
     signed['Content-Length'] = '0';

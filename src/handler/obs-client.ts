@@ -4,14 +4,16 @@
 // per call, never retried (retry.ts does that). test/handler/obs-client.test.ts checks its Authorization header
 // against what esdk-obs-nodejs sends for the same request.
 // @see https://support.huaweicloud.com/intl/en-us/api-obs/obs_04_0010.html (Authentication of Signature in a Header)
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { OBS_CONNECT_TO_VARIABLE, OBS_DOMAIN_VARIABLE, OBS_PROTOCOL_VARIABLE, OBS_TIMEOUT_VARIABLE } from '../contract/environment';
 import { checkHandlerProtocol } from '../contract/rules/choices';
 import { checkConnectTo, parseConnectTo } from '../contract/rules/connect-to';
-import { checkEndpointHost, fillEndpointHost } from '../contract/rules/endpoint-host';
+import { checkEndpointHost } from '../contract/rules/endpoint-host';
 import type { Problem } from '../contract/rules/problem';
 import { OBS_REGION_PATTERN } from '../contract/rules/region';
-import { BucketClient, BucketRequest, objectPath, PreparedRequest, refuseSettings, requestUrl, sendExpectingSuccess } from './transport';
+import {
+  bodyHeaders, BucketClient, BucketRequest, endpointBaseUrl, objectPath, PreparedRequest, refuseSettings, requestUrl, sendExpectingSuccess,
+} from './transport';
 
 /** OBS credentials, from the variables the huaweicloud provider reads. Never logged or stored. */
 export interface ObsCredentials {
@@ -122,7 +124,7 @@ export function obsAuthorization(input: ObsSignatureInput): string {
 export function obsBucketBaseUrl(endpoint: ObsEndpoint, bucket: string, region: string): URL {
   // The region becomes the request's host: nothing but a region id may get there, whatever document it came from.
   if (!OBS_REGION_PATTERN.test(region)) throw new Error(`OBS region ${JSON.stringify(region)} is not an OBS region id such as cn-north-4`);
-  return new URL(`${endpoint.protocol ?? 'https:'}//${fillEndpointHost(endpoint.domain ?? OBS_PUBLIC_DOMAIN, bucket, region)}`);
+  return endpointBaseUrl(endpoint, OBS_PUBLIC_DOMAIN, bucket, region);
 }
 
 /** URL and headers of a request, signed at `nowMs`. Pure: the tests compare it with the SDK. */
@@ -132,10 +134,7 @@ export function prepareObsRequest(credentials: ObsCredentials, endpoint: ObsEndp
   const query = request.query ?? {};
   const url = requestUrl(base, key, query);
   const headers: Record<string, string> = { ...request.headers, Host: url.host, Date: new Date(nowMs).toUTCString() };
-  if (request.body !== undefined) {
-    headers['Content-MD5'] = createHash('md5').update(request.body).digest('base64');
-    headers['Content-Length'] = String(request.body.length);
-  }
+  if (request.body !== undefined) Object.assign(headers, bodyHeaders(request.body));
   if (credentials.securityToken) headers['x-obs-security-token'] = credentials.securityToken;
   const authorization = obsAuthorization({
     accessKey: credentials.accessKey, secretKey: credentials.secretKey, method: request.method, bucket: request.bucket, key, query, headers,

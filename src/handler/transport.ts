@@ -4,9 +4,11 @@
 // through the proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, read by proxy-from-env, as both
 // Terraform providers read them) or the handler's own proxy setting. HTTPS always goes through a proxy in a CONNECT
 // tunnel (https-proxy-agent), whatever the proxy's own scheme, so a proxy never sees a request, a signature or a token.
+import { createHash } from 'node:crypto';
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import * as http from 'node:http';
 import type { RequestOptions } from 'node:https';
+import { fillEndpointHost } from '../contract/rules/endpoint-host';
 import { describeProblem, Problem } from '../contract/rules/problem';
 import { parseErrorBody } from './inventory-xml';
 import { ServiceRequestError } from './service-error';
@@ -39,6 +41,16 @@ export function encodeRfc3986(value: string): string {
 /** The path of an object key (`/` for the bucket), encoded with its slashes kept. */
 export function objectPath(key: string): string {
   return `/${encodeRfc3986(key).replace(/%2F/g, '/')}`;
+}
+
+/** A bucket's base URL (`protocol//host`): the endpoint's host template (else the public one) filled in; HTTPS unless it says. */
+export function endpointBaseUrl(endpoint: { readonly protocol?: string; readonly domain?: string }, publicDomain: string, bucket: string, region: string): URL {
+  return new URL(`${endpoint.protocol ?? 'https:'}//${fillEndpointHost(endpoint.domain ?? publicDomain, bucket, region)}`);
+}
+
+/** The headers both services check a request body against: its MD5 (base64) and its length. */
+export function bodyHeaders(body: Buffer): Record<string, string> {
+  return { 'Content-MD5': createHash('md5').update(body).digest('base64'), 'Content-Length': String(body.length) };
 }
 
 /** The URL of a request: the bucket's base, the object's path, every query parameter encoded (`?inventory` bare). */
