@@ -2,6 +2,7 @@
 // destination bucket. Loaded by main.ts only for `report` (in the bundle: ./report.js beside index.js), so the other
 // commands do not pay for it. Exit codes as main.ts's: 0 done; 1 a request failed or the report did not check out;
 // 2 bad command, source or flag (found before any request).
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCosClient, credentialsFromEnv, endpointFromEnv } from './cos-client';
 import { obsCredentialsFromEnv } from './obs-client';
@@ -12,7 +13,7 @@ import {
   cosReportDirectory, diffReports, exportReport, formatBytes, formatDiff, formatSummary, InventoryReport,
   obsReportDirectory, openLocalReport, openManifest, openReport, REPORT_DATE_PATTERN, ReportError, summarize,
 } from '../report';
-import type { ReportStore } from '../report';
+import type { Change, ReportStore } from '../report';
 
 export const REPORT_USAGE = `usage:
   cos-inventory report summary SOURCE [--depth N] [--json] [--top N] [--workers N]
@@ -123,6 +124,40 @@ function heading(report: InventoryReport): string[] {
   ];
 }
 
+/**
+ * The `--changes` output: one JSON line a change, written 64 KiB at a time. A file is written synchronously, as stdout
+ * is on Linux: the comparison calls for each change without waiting, so an asynchronous stream behind a slower disk
+ * would hold every change of a large diff in memory.
+ */
+class ChangeLines {
+  static toFile(file: string): ChangeLines {
+    const fd = openSync(file, 'w');
+    return new ChangeLines((text) => writeSync(fd, text), () => closeSync(fd));
+  }
+
+  private buffered = '';
+
+  constructor(private readonly write: (text: string) => void, private readonly close: () => void = () => {}) {}
+
+  add(change: Change): void {
+    this.buffered += `${JSON.stringify(change)}\n`;
+    if (this.buffered.length >= 1 << 16) this.flush();
+  }
+
+  end(): void {
+    try {
+      this.flush();
+    } finally {
+      this.close();
+    }
+  }
+
+  private flush(): void {
+    if (this.buffered) this.write(this.buffered);
+    this.buffered = '';
+  }
+}
+
 async function run(args: string[], io: ReportIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -167,23 +202,9 @@ async function run(args: string[], io: ReportIo): Promise<number> {
     const after = await openSource(sources[1], values, io.env, log);
     try {
       const changesTo = values.changes;
-      const { createWriteStream } = await import('node:fs');
-      const changes = changesTo === undefined ? undefined : changesTo === '-' ? io.stdout : createWriteStream(changesTo);
-      let buffered = '';
-      const diff = await diffReports(before, after, {
-        partitions,
-        onChange: changes ? (change) => {
-          buffered += `${JSON.stringify(change)}\n`;
-          if (buffered.length >= 1 << 16) {
-            changes.write(buffered);
-            buffered = '';
-          }
-        } : undefined,
-      });
-      if (changes) {
-        if (buffered) changes.write(buffered);
-        if (changes !== io.stdout) await new Promise<void>((resolve) => (changes as NodeJS.WritableStream).end(() => resolve()));
-      }
+      const changes = changesTo === undefined ? undefined : changesTo === '-' ? new ChangeLines((text) => io.stdout.write(text)) : ChangeLines.toFile(changesTo);
+      const diff = await diffReports(before, after, { partitions, onChange: changes && ((change) => changes.add(change)) })
+        .finally(() => changes?.end());
       if (values.json) io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
       else if (changesTo !== '-') io.stdout.write(formatDiff(diff, formatBytes));
       else log(`added ${diff.added.count}, removed ${diff.removed.count}, changed ${diff.changed.count}`);

@@ -68,6 +68,20 @@ test('diff of two local reports, with the changes as JSON lines', async () => {
   expect(lines.find((c) => c.kind === 'removed').key).toMatch(/^logs\/app-\d+\/2025-\d\d\/part \d\.log\.gz$/);
 });
 
+test('diff --changes larger than its write buffer: every change, the same lines to a file and to stdout', async () => {
+  const before = generateReport({ root: path.join(root, 'many'), date: '20251225', rows: rows(3000), columns: COLUMNS });
+  const after = generateReport({ root: path.join(root, 'many'), date: '20260101', rows: rows(3000, 1500), files: 3, columns: COLUMNS });
+  const file = path.join(root, 'many-changes.jsonl');
+  const toFile = await cli(['report', 'diff', before.reportDir, after.reportDir, '--changes', file, '--partitions', '2'], {});
+  const toStdout = await cli(['report', 'diff', before.reportDir, after.reportDir, '--changes', '-'], {});
+  expect([toFile.code, toStdout.code]).toEqual([0, 0]);
+  expect(toStdout.stderr).toContain('added 1500, removed 1500, changed 0');
+  const fileLines = readFileSync(file, 'utf8').trim().split('\n');
+  expect(statSync(file).size).toBeGreaterThan(1 << 16);
+  expect(fileLines).toHaveLength(3000);
+  expect([...fileLines].sort()).toEqual(toStdout.stdout.trim().split('\n').sort());
+});
+
 test('export: NDJSON and Parquet that DuckDB reads back', async () => {
   const keys = ['a,b "c" d', '雪/%41.txt'];
   const g = generateReport({ root: path.join(root, 'e'), rows: keys.map((key, i) => ({ key, size: i + 1, lastModified: '2025-06-01T00:00:00.000Z', storageClass: 'STANDARD' })), columns: COLUMNS });
