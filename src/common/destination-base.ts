@@ -144,7 +144,7 @@ export abstract class DestinationBase extends Construct {
     checkPropsShape(this.node.path, `${service.service}.InventoryDestination`, origin, service.propsSchemas[origin], attributes);
     this.reportPrefix = attributes.reportPrefix ?? DEFAULT_REPORT_PREFIX[service.service];
     throwIfProblems(this.node.path, service.problems(attributes, this.reportPrefix));
-    this._additions = new PolicyAdditions(this.node.path);
+    this._additions = new PolicyAdditions(this.node.path, service.service);
     this.givenBucketName = attributes.bucketName;
     this.region = attributes.region;
     this.policyOwner = attributes.policyOwner;
